@@ -1,0 +1,72 @@
+package zoneatlas;
+
+import io.javalin.Javalin;
+import java.io.Console;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import zoneatlas.auth.Passwords;
+import zoneatlas.config.Config;
+import zoneatlas.demo.DemoLoader;
+import zoneatlas.demo.LoadException;
+import zoneatlas.http.WebApp;
+import zoneatlas.store.SqlStore;
+import zoneatlas.store.Stores;
+
+/** Reads the configuration, opens the store, loads the demo data into an empty one, serves. */
+public final class App {
+  private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+  private App() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("hash-password")) {
+      hashPassword(args);
+      return;
+    }
+    Config config;
+    try {
+      config = Config.load(args, System.getenv());
+    } catch (Config.ConfigException e) {
+      System.err.println("zoneatlas: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    SqlStore store = Stores.open(config);
+    LOG.info("store: {} (db.url from {})", store.description(), config.origin("db.url"));
+    try {
+      if (config.bool("demo.load") && DemoLoader.isEmpty(store)) {
+        DemoLoader.load(store, config.longValue("demo.seed"));
+      }
+    } catch (LoadException e) {
+      System.err.println("zoneatlas: demo data refused, nothing was written: " + e.getMessage());
+      store.close();
+      System.exit(3);
+      return;
+    }
+    Services services = new Services(config, store);
+    Javalin app = WebApp.create(services);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.stop();
+      store.close();
+    }));
+    app.start(config.get("host"), config.integer("port"));
+    LOG.info("ZoneAtlas serving on http://localhost:{}/", app.port());
+  }
+
+  /** {@code java -jar zoneatlas.jar hash-password [PASSWORD]}: prints a hash for auth.user.NAME. */
+  private static void hashPassword(String[] args) {
+    String pw;
+    if (args.length > 1) {
+      pw = args[1];
+    } else {
+      Console c = System.console();
+      if (c == null) {
+        System.err.println("usage: java -jar zoneatlas.jar hash-password PASSWORD");
+        System.exit(2);
+        return;
+      }
+      pw = new String(c.readPassword("password: "));
+    }
+    System.out.println(Passwords.hash(pw));
+  }
+}

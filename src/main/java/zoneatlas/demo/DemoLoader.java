@@ -1,0 +1,111 @@
+package zoneatlas.demo;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import zoneatlas.model.PlanFeature;
+import zoneatlas.model.Synthetic;
+import zoneatlas.store.DataWriter;
+import zoneatlas.store.Store;
+
+/**
+ * Puts the demo data into an empty store: the schematic plan layers from {@code geodata/plan/}
+ * and the synthetic parcels and enterprises the seeded generator makes from them. Everything is
+ * validated first and written in one transaction, so a failed load leaves the store empty.
+ */
+public final class DemoLoader {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
+  private static final String PLAN_DIR = "geodata/plan/";
+
+  private DemoLoader() {}
+
+  /** Reads and validates every plan file listed in {@code geodata/plan/files.txt}. */
+  public static List<PlanFeature> readPlan() {
+    List<PlanFeature> all = new ArrayList<>();
+    PlanValidator validator = new PlanValidator();
+    for (String file : planFiles()) {
+      try (InputStream in = resource(PLAN_DIR + file)) {
+        if (in == null) {
+          throw new LoadException(file, null, "listed in files.txt but missing");
+        }
+        List<PlanFeature> features = new PlanReader().read(file, in);
+        validator.check(file, features);
+        all.addAll(features);
+      } catch (IOException e) {
+        throw new LoadException(file, null, e.getMessage());
+      }
+    }
+    validator.checkTogether("geodata/plan", all);
+    return all;
+  }
+
+  static List<String> planFiles() {
+    try (InputStream in = resource(PLAN_DIR + "files.txt")) {
+      if (in == null) {
+        throw new LoadException("geodata/plan/files.txt", null, "missing");
+      }
+      return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+          .map(String::strip).filter(s -> !s.isEmpty() && !s.startsWith("#")).toList();
+    } catch (IOException e) {
+      throw new LoadException("geodata/plan/files.txt", null, e.getMessage());
+    }
+  }
+
+  private static InputStream resource(String path) {
+    return DemoLoader.class.getClassLoader().getResourceAsStream(path);
+  }
+
+  /** True when the store holds no plan features yet. */
+  public static boolean isEmpty(Store store) throws SQLException {
+    try (Connection c = store.connection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(store.sql("count_plan_features"))) {
+      rs.next();
+      return rs.getLong(1) == 0;
+    }
+  }
+
+  /** Loads plan and synthetic data into an empty store, in one transaction. */
+  public static void load(Store store, long seed) throws SQLException {
+    long t0 = System.nanoTime();
+    List<PlanFeature> plan = readPlan();
+    Synthetic syn = new SyntheticGenerator(seed).generate(plan);
+    write(store, plan, syn, seed);
+    LOG.info("demo data loaded into {}: {} plan features, {} synthetic parcels, {} enterprises in {} ms",
+        store.description(), plan.size(), syn.parcels().size(), syn.enterprises().size(), (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  public static void write(Store store, List<PlanFeature> plan, Synthetic syn, long seed) throws SQLException {
+    try (Connection c = store.connection()) {
+      c.setAutoCommit(false);
+      try {
+        DataWriter w = new DataWriter(store, c);
+        w.plan(plan);
+        w.parcels(syn.parcels());
+        w.enterprises(syn.enterprises());
+        w.landUses(syn.landUses());
+        w.figures(syn.figures());
+        w.meta("data_version", Long.toString(System.currentTimeMillis()));
+        w.meta("demo_seed", Long.toString(seed));
+        w.meta("loaded_at", Instant.now().toString());
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package zoneatlas.efficiency;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import zoneatlas.model.Enterprise;
+import zoneatlas.model.LandUse;
+import zoneatlas.model.Parcel;
+import zoneatlas.model.YearFigures;
+
+/**
+ * Everything the engine reads, loaded once per data version: parcels (no geometry needed),
+ * enterprises, land links, the yearly figures of every year, and the names of the plan features
+ * roll-ups are drawn for. Built from the store by {@link EfficiencyRepository} or in memory by
+ * tests and the benchmark; the engine never touches the database, which is why both stores give
+ * exactly the same numbers. Immutable after construction; thread-safe.
+ */
+public final class EfficiencyData {
+  /** A plan feature a roll-up belongs to. */
+  public record GroupName(String id, Level level, String nameZh, String nameEn, String zone) {}
+
+  public final String version;
+  public final List<Parcel> parcels;
+  public final List<Enterprise> enterprises;
+  public final List<LandUse> landUses;
+  public final Map<String, GroupName> groups;
+  final Map<String, Integer> parcelIndex;
+  final Map<String, Integer> enterpriseIndex;
+  private final TreeMap<Integer, YearFigures[]> byYear = new TreeMap<>();
+
+  public EfficiencyData(String version, List<Parcel> parcels, List<Enterprise> enterprises, List<LandUse> landUses,
+      List<YearFigures> figures, Map<String, GroupName> groups) {
+    this.version = version;
+    this.parcels = List.copyOf(parcels);
+    this.enterprises = List.copyOf(enterprises);
+    this.landUses = List.copyOf(landUses);
+    this.groups = Collections.unmodifiableMap(new HashMap<>(groups));
+    this.parcelIndex = index(this.parcels.stream().map(Parcel::id).toList(), "parcel");
+    this.enterpriseIndex = index(this.enterprises.stream().map(Enterprise::id).toList(), "enterprise");
+    for (YearFigures f : figures) {
+      Integer e = enterpriseIndex.get(f.enterpriseId());
+      if (e == null) {
+        throw new EfficiencyDataException("figures for " + f.year() + " name enterprise '" + f.enterpriseId()
+            + "', which does not exist");
+      }
+      YearFigures[] arr = byYear.computeIfAbsent(f.year(), y -> new YearFigures[this.enterprises.size()]);
+      if (arr[e] != null) {
+        throw new EfficiencyDataException("enterprise '" + f.enterpriseId() + "' has two sets of figures for " + f.year());
+      }
+      arr[e] = f;
+    }
+  }
+
+  private static Map<String, Integer> index(List<String> ids, String what) {
+    Map<String, Integer> m = new HashMap<>(ids.size() * 2);
+    for (int i = 0; i < ids.size(); i++) {
+      if (m.put(ids.get(i), i) != null) {
+        throw new EfficiencyDataException(what + " id '" + ids.get(i) + "' appears twice");
+      }
+    }
+    return m;
+  }
+
+  /** Years with figures, oldest first. */
+  public SortedSet<Integer> years() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(byYear.keySet()));
+  }
+
+  /** The latest year with figures, or null when there are none. */
+  public Integer latestYear() {
+    return byYear.isEmpty() ? null : byYear.lastKey();
+  }
+
+  /** Figures of a year by enterprise index (null entries: not reported); null when the year has none. */
+  YearFigures[] figures(int year) {
+    return byYear.get(year);
+  }
+
+  /**
+   * Fixed-asset investment summed over every year on record up to {@code year}, by enterprise
+   * index; NaN where no year reports it. The figures hold one year's investment each, while
+   * 投资强度 is about the whole investment in the land.
+   */
+  double[] cumulativeInvestment(int year) {
+    double[] sum = new double[enterprises.size()];
+    java.util.Arrays.fill(sum, Double.NaN);
+    for (Map.Entry<Integer, YearFigures[]> e : byYear.headMap(year, true).entrySet()) {
+      YearFigures[] arr = e.getValue();
+      for (int i = 0; i < arr.length; i++) {
+        if (arr[i] != null && arr[i].investmentWan() != null) {
+          sum[i] = (Double.isNaN(sum[i]) ? 0 : sum[i]) + arr[i].investmentWan();
+        }
+      }
+    }
+    return sum;
+  }
+
+  /** The zones that have parcels or enterprises, sorted. */
+  public List<String> zones() {
+    TreeSet<String> z = new TreeSet<>();
+    parcels.forEach(p -> z.add(p.zone()));
+    enterprises.forEach(e -> z.add(e.zone()));
+    z.remove(null);
+    return new ArrayList<>(z);
+  }
+}

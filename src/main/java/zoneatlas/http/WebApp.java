@@ -1,0 +1,86 @@
+package zoneatlas.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import zoneatlas.Services;
+import zoneatlas.auth.AuthRoutes;
+import zoneatlas.ogc.FeaturesRoutes;
+
+/**
+ * The app factory: builds the Javalin server from {@link Services}. Each capability brings its
+ * routes as a {@link RouteModule}; errors become JSON bodies naming the parameter at fault.
+ */
+public final class WebApp {
+  private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private WebApp() {}
+
+  public static List<RouteModule> modules(Services s) {
+    return List.of(new FeaturesRoutes(s), new zoneatlas.ogc.LandingRoutes(s), new AuthRoutes(s), new ConfigRoutes(s), new zoneatlas.sites.SitesRoutes(s), new zoneatlas.layers.SourcesRoutes(),
+        new zoneatlas.search.SearchRoutes(s), new zoneatlas.summary.SummaryRoutes(s),
+        new zoneatlas.efficiency.EfficiencyRoutes(s), new zoneatlas.imports.ImportRoutes(s));
+  }
+
+  public static Javalin create(Services s) {
+    return Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.http.defaultContentType = "application/json";
+      // the map page: from web.dir when set (edit and reload), else from the jar
+      String webDir = s.config.get("web.dir");
+      if (!webDir.isBlank() && Files.isDirectory(Path.of(webDir))) {
+        cfg.staticFiles.add(sf -> {
+          sf.hostedPath = "/";
+          sf.directory = Path.of(webDir).toAbsolutePath().toString();
+          sf.location = Location.EXTERNAL;
+        });
+      } else {
+        cfg.staticFiles.add(sf -> {
+          sf.hostedPath = "/";
+          sf.directory = "/web";
+          sf.location = Location.CLASSPATH;
+        });
+      }
+      cfg.staticFiles.enableWebjars();
+      for (RouteModule m : modules(s)) {
+        m.register(cfg.routes);
+      }
+      cfg.routes.exception(ApiError.class, (e, ctx) -> {
+        ctx.status(e.status).contentType("application/json").result(body(e.status, e.code, e.getMessage(), e.parameter));
+      });
+      cfg.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+        ctx.status(500).contentType("application/json")
+            .result(body(500, "ServerError", "the server could not complete this request; the error is logged", null));
+      });
+      cfg.routes.error(404, ctx -> {
+        if (ctx.result() == null || ctx.result().isEmpty()) {
+          ctx.contentType("application/json").result(body(404, "NotFound", "no such resource: " + ctx.path(), null));
+        }
+      });
+    });
+  }
+
+  static String body(int status, String code, String message, String parameter) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("code", code);
+    m.put("description", message);
+    if (parameter != null) {
+      m.put("parameter", parameter);
+    }
+    m.put("status", status);
+    try {
+      return JSON.writeValueAsString(m);
+    } catch (Exception e) {
+      return "{\"code\":\"" + code + "\"}";
+    }
+  }
+}

@@ -1,0 +1,289 @@
+package zoneatlas.layers;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import zoneatlas.store.Dialect;
+import zoneatlas.store.Store;
+
+/**
+ * Reads a layer's features and writes them as GeoJSON while the rows arrive: the database encodes
+ * each geometry ({@code ST_AsGeoJSON}), Java copies it and the properties to the output, and no
+ * result is ever held whole in memory. Thread-safe.
+ */
+public final class FeatureService {
+  private static final Logger LOG = LoggerFactory.getLogger(FeatureService.class);
+  private static final int DECIMALS = 7;
+  private static final Pattern IDENT = Pattern.compile("[a-z][a-z0-9_]*");
+  private final Store store;
+  private final LayerCatalog catalog;
+  private final long slowMs;
+
+  public FeatureService(Store store, LayerCatalog catalog, long slowMs) {
+    this.store = store;
+    this.catalog = catalog;
+    this.slowMs = slowMs;
+  }
+
+  public LayerCatalog catalog() {
+    return catalog;
+  }
+
+  /**
+   * A catalog column as an SQL identifier. Unquoted, as the schema files create them: H2 folds
+   * unquoted names to upper case and PostgreSQL to lower case, so a quoted lower-case name
+   * would miss the column in H2. Catalog names are checked to be plain lower-case identifiers.
+   */
+  public static String column(String name) {
+    if (!IDENT.matcher(name).matches()) {
+      throw new IllegalArgumentException("not a catalog identifier: " + name);
+    }
+    return name;
+  }
+
+  /** Extra members written into a single feature's object (e.g. its links). */
+  @FunctionalInterface
+  public interface FeatureExtras {
+    void write(JsonGenerator out) throws IOException;
+  }
+
+  /** Builds the WHERE clause shared by the count and the page query. */
+  SqlFragment where(Layer layer, ItemsQuery q) {
+    Dialect d = store.dialect();
+    List<String> parts = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    if (layer.whereLayer() != null) {
+      parts.add("layer = ?");
+      params.add(layer.whereLayer());
+    }
+    if (q.bbox() != null) {
+      String env = d.envelopeParam(catalog.storageSrid());
+      // && lets the spatial index pick candidates; ST_Intersects keeps only true hits
+      parts.add("geom && " + env + " AND ST_Intersects(geom, " + env + ")");
+      for (int i = 0; i < 2; i++) {
+        for (double v : q.bbox()) {
+          params.add(v);
+        }
+      }
+    }
+    q.equals().forEach(
+        (col, val) -> {
+          parts.add(column(col) + " = ?");
+          params.add(val);
+        });
+    if (q.filter() != null) {
+      parts.add("(" + q.filter().sql() + ")");
+      params.addAll(q.filter().params());
+    }
+    return new SqlFragment(parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts), params);
+  }
+
+  String geometryExpr(ItemsQuery q) {
+    Dialect d = store.dialect();
+    String g = "geom";
+    // CGCS2000 and WGS 84 coincide to a few centimetres and EPSG relates them by a null
+    // transformation: EPSG:4326 output is the stored coordinates (axis order aside), exactly
+    // alike in both stores
+    if (q.outSrid() != catalog.storageSrid() && q.outSrid() != 4326) {
+      g = "ST_Transform(geom, " + q.outSrid() + ")";
+    }
+    if (q.latLon()) {
+      g = "ST_FlipCoordinates(" + g + ")";
+    }
+    int decimals = q.outSrid() == 4547 || q.outSrid() == 3857 ? 3 : DECIMALS;
+    return d.asGeoJson(g, decimals);
+  }
+
+  String selectSql(Layer layer, ItemsQuery q, SqlFragment where) {
+    StringJoiner cols = new StringJoiner(", ");
+    cols.add("id");
+    for (Column c : layer.columns()) {
+      cols.add(column(c.name()));
+    }
+    cols.add(geometryExpr(q) + " AS geojson");
+    StringJoiner order = new StringJoiner(", ");
+    for (String s : q.sortBy()) {
+      boolean desc = s.startsWith("-");
+      String name = desc || s.startsWith("+") ? s.substring(1) : s;
+      layer.column(name).orElseThrow(() -> new IllegalArgumentException("not a column: " + name));
+      order.add(column(name) + (desc ? " DESC" : " ASC") + (desc ? " NULLS LAST" : " NULLS FIRST"));
+    }
+    order.add("id");
+    return "SELECT " + cols + " FROM " + layer.table() + where.sql() + " ORDER BY " + order + " LIMIT ? OFFSET ?";
+  }
+
+  /** numberMatched for the query. */
+  public long count(Layer layer, ItemsQuery q) throws SQLException {
+    SqlFragment w = where(layer, q);
+    try (Connection c = store.connection();
+        PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + layer.table() + w.sql())) {
+      ps.setQueryTimeout(store.queryTimeoutSeconds());
+      bind(ps, w.params(), 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * Writes the page's features as elements of an already opened JSON array.
+   *
+   * @return how many features were written
+   */
+  public int writeFeatures(Layer layer, ItemsQuery q, boolean showConfidential, JsonGenerator out)
+      throws SQLException, IOException {
+    SqlFragment w = where(layer, q);
+    String sql = selectSql(layer, q, w);
+    long t0 = System.nanoTime();
+    int n = 0;
+    try (Connection c = store.connection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setQueryTimeout(store.queryTimeoutSeconds());
+      ps.setFetchSize(500);
+      int i = bind(ps, w.params(), 1);
+      ps.setInt(i++, q.limit());
+      ps.setInt(i, q.offset());
+      // PostgreSQL streams rows with a fetch size only inside a transaction
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          writeFeature(layer, rs, showConfidential, out, null);
+          n++;
+        }
+      } finally {
+        c.commit();
+        c.setAutoCommit(auto);
+      }
+    }
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    if (ms > slowMs) {
+      LOG.warn("slow query on layer {}: {} ms, {} rows", layer.id(), ms, n);
+    }
+    return n;
+  }
+
+  /** One feature by id, written as a whole GeoJSON Feature object; empty if there is none. */
+  public boolean writeFeature(Layer layer, String id, ItemsQuery q, boolean showConfidential, JsonGenerator out)
+      throws SQLException, IOException {
+    return writeFeature(layer, id, q, showConfidential, out, null);
+  }
+
+  /** As above, with {@code extras} written into the feature object (null for none). */
+  public boolean writeFeature(Layer layer, String id, ItemsQuery q, boolean showConfidential, JsonGenerator out,
+      FeatureExtras extras) throws SQLException, IOException {
+    ItemsQuery one = q.withFilter(SqlFragment.of("id = ?", id));
+    SqlFragment w = where(layer, new ItemsQuery(null, 1, 0, java.util.Map.of(), one.filter(), List.of(), q.outSrid(), q.latLon(), false));
+    try (Connection c = store.connection();
+        PreparedStatement ps = c.prepareStatement(selectSql(layer, one, w))) {
+      ps.setQueryTimeout(store.queryTimeoutSeconds());
+      int i = bind(ps, w.params(), 1);
+      ps.setInt(i++, 1);
+      ps.setInt(i, 0);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return false;
+        }
+        writeFeature(layer, rs, showConfidential, out, extras);
+        return true;
+      }
+    }
+  }
+
+  /** Whether a feature with this id exists in the layer. */
+  public Optional<String> exists(Layer layer, String id) throws SQLException {
+    SqlFragment w = where(layer, ItemsQuery.all(1).withFilter(SqlFragment.of("id = ?", id)));
+    try (Connection c = store.connection();
+        PreparedStatement ps = c.prepareStatement("SELECT id FROM " + layer.table() + w.sql())) {
+      bind(ps, w.params(), 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  private static void writeFeature(Layer layer, ResultSet rs, boolean showConfidential, JsonGenerator out,
+      FeatureExtras extras) throws SQLException, IOException {
+    out.writeStartObject();
+    out.writeStringField("type", "Feature");
+    out.writeStringField("id", rs.getString(1));
+    out.writeFieldName("geometry");
+    String geo = rs.getString(layer.columns().size() + 2);
+    if (geo == null) {
+      out.writeNull();
+    } else {
+      out.writeRawValue(geo);
+    }
+    out.writeObjectFieldStart("properties");
+    int i = 2;
+    for (Column c : layer.columns()) {
+      int idx = i++;
+      if (c.confidential() && !showConfidential) {
+        continue;
+      }
+      out.writeFieldName(c.name());
+      switch (c.type()) {
+        case "number" -> {
+          double v = rs.getDouble(idx);
+          if (rs.wasNull()) {
+            out.writeNull();
+          } else {
+            out.writeNumber(v);
+          }
+        }
+        case "integer" -> {
+          long v = rs.getLong(idx);
+          if (rs.wasNull()) {
+            out.writeNull();
+          } else {
+            out.writeNumber(v);
+          }
+        }
+        case "boolean" -> {
+          boolean v = rs.getBoolean(idx);
+          if (rs.wasNull()) {
+            out.writeNull();
+          } else {
+            out.writeBoolean(v);
+          }
+        }
+        default -> {
+          String v = rs.getString(idx);
+          if (v == null) {
+            out.writeNull();
+          } else {
+            out.writeString(v);
+          }
+        }
+      }
+    }
+    out.writeEndObject();
+    if (extras != null) {
+      extras.write(out);
+    }
+    out.writeEndObject();
+  }
+
+  static int bind(PreparedStatement ps, List<Object> params, int from) throws SQLException {
+    int i = from;
+    for (Object p : params) {
+      if (p instanceof byte[] b) {
+        ps.setBytes(i++, b);
+      } else {
+        ps.setObject(i++, p);
+      }
+    }
+    return i;
+  }
+}

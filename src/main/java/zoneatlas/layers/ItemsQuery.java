@@ -1,0 +1,40 @@
+package zoneatlas.layers;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated request for a layer's features. The HTTP layer parses and checks the parameters;
+ * everything here is already safe to turn into SQL.
+ *
+ * @param bbox minx, miny, maxx, maxy in storage lon/lat (EPSG:4490), or null
+ * @param equals property equality filters (column name from the catalog -> typed value)
+ * @param filter an extra WHERE fragment (e.g. a translated CQL2 filter), or null
+ * @param sortBy columns to order by, each "name" or "-name"; the feature id is always last
+ * @param outSrid SRID to write geometry in; 4490 (lon/lat, the storage CRS) unless asked
+ * @param latLon write lat/lon axis order (EPSG:4326 / EPSG:4490 as the registry defines them)
+ * @param withCount compute numberMatched
+ */
+public record ItemsQuery(
+    double[] bbox,
+    int limit,
+    int offset,
+    Map<String, Object> equals,
+    SqlFragment filter,
+    List<String> sortBy,
+    int outSrid,
+    boolean latLon,
+    boolean withCount) {
+
+  public static ItemsQuery all(int limit) {
+    return new ItemsQuery(null, limit, 0, Map.of(), null, List.of(), 4490, false, true);
+  }
+
+  public ItemsQuery withBbox(double[] b) {
+    return new ItemsQuery(b, limit, offset, equals, filter, sortBy, outSrid, latLon, withCount);
+  }
+
+  public ItemsQuery withFilter(SqlFragment f) {
+    return new ItemsQuery(bbox, limit, offset, equals, f, sortBy, outSrid, latLon, withCount);
+  }
+}

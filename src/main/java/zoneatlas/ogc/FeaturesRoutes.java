@@ -1,0 +1,450 @@
+package zoneatlas.ogc;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import zoneatlas.Services;
+import zoneatlas.http.ApiError;
+import zoneatlas.http.Params;
+import zoneatlas.http.RouteModule;
+import zoneatlas.layers.Column;
+import zoneatlas.layers.FeatureService;
+import zoneatlas.layers.ItemsQuery;
+import zoneatlas.layers.Layer;
+import zoneatlas.layers.SqlFragment;
+
+/**
+ * The OGC API - Features resources for collections, queryables and items (Parts 1, 2 and 3).
+ * Handlers parse and check the parameters into a validated {@link ItemsQuery}, hand it to the
+ * feature service, which streams, and write JSON or HTML. Everything a caller sees goes through
+ * a {@link LayerView} of its role, so confidential columns stay out of every format.
+ */
+public final class FeaturesRoutes implements RouteModule {
+  static final JsonFactory JSON = new JsonFactory();
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final String GEOJSON = "application/geo+json";
+  /** Parameters of /items besides the queryables (property = value). */
+  static final Set<String> ITEM_PARAMS = Set.of("bbox", "bbox-crs", "limit", "offset", "f", "crs", "datetime",
+      "filter", "filter-lang", "filter-crs", "sortby");
+  static final Set<String> FILTER_LANGS = Set.of("cql2-text", "cql-text");
+  private final Services s;
+  private final List<Layer> layers;
+  private final CollectionInfo info;
+
+  public FeaturesRoutes(Services s) {
+    this(s, s.catalog.all());
+  }
+
+  /** Serves {@code layers} instead of the whole catalog (tests build layers of their own). */
+  FeaturesRoutes(Services s, List<Layer> layers) {
+    this.s = s;
+    this.layers = List.copyOf(layers);
+    this.info = new CollectionInfo(s.store, s.catalog);
+    Crs.warmUpInBackground();
+  }
+
+  @Override
+  public void register(RoutesConfig r) {
+    r.get("/collections", this::collections);
+    r.get("/collections/{id}", this::collection);
+    r.get("/collections/{id}/queryables", this::queryables);
+    r.get("/collections/{id}/items", this::items);
+    r.get("/collections/{id}/items/{fid}", this::item);
+  }
+
+  Optional<Layer> find(String id) {
+    return layers.stream().filter(l -> l.id().equals(id)).findFirst();
+  }
+
+  LayerView view(Context ctx) {
+    String id = ctx.pathParam("id");
+    Layer l = find(id).orElseThrow(() -> ApiError.notFound("no collection '" + id + "'"));
+    return new LayerView(l, s.auth.principal(ctx).role());
+  }
+
+  static String base(Context ctx, Services s) {
+    String pub = s.config.get("public.url");
+    if (!pub.isBlank()) {
+      return pub.endsWith("/") ? pub.substring(0, pub.length() - 1) : pub;
+    }
+    String host = ctx.header("Host");
+    return ctx.scheme() + "://" + (host != null ? host : "localhost");
+  }
+
+  void collections(Context ctx) throws Exception {
+    Params.onlyKnown(ctx, Set.of("f"), k -> false);
+    Format fmt = Format.of(ctx);
+    String base = base(ctx, s);
+    List<Object> cols = new ArrayList<>();
+    for (Layer l : layers) {
+      cols.add(info.describe(new LayerView(l, s.auth.principal(ctx).role()), base));
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("links", List.of(
+        link(base + "/collections", "self", "application/json", "图层目录 This document"),
+        link(base + "/collections?f=html", "alternate", "text/html", "网页 This document as HTML")));
+    m.put("crs", Crs.uris());
+    m.put("collections", cols);
+    if (fmt == Format.HTML) {
+      html(ctx, Html.collections(MAPPER.valueToTree(m)));
+    } else {
+      ctx.json(m);
+    }
+  }
+
+  void collection(Context ctx) throws Exception {
+    Params.onlyKnown(ctx, Set.of("f"), k -> false);
+    Format fmt = Format.of(ctx);
+    Map<String, Object> m = info.describe(view(ctx), base(ctx, s));
+    if (fmt == Format.HTML) {
+      html(ctx, Html.collection(MAPPER.valueToTree(m)));
+    } else {
+      ctx.json(m);
+    }
+  }
+
+  void queryables(Context ctx) throws Exception {
+    Params.onlyKnown(ctx, Set.of("f"), k -> false);
+    Format fmt = Format.of(ctx);
+    LayerView v = view(ctx);
+    Map<String, Object> m = v.queryables(base(ctx, s));
+    if (fmt == Format.HTML) {
+      html(ctx, Html.queryables(v.layer(), MAPPER.valueToTree(m)));
+    } else {
+      ctx.contentType(schemaMediaType(ctx.header("Accept"))).result(MAPPER.writeValueAsString(m));
+    }
+  }
+
+  /**
+   * Queryables are JSON Schema (application/schema+json), unless the client accepts plain JSON
+   * and not schema+json: GDAL up to 3.6 refuses any other type than application/json here.
+   */
+  static String schemaMediaType(String accept) {
+    if (accept == null || accept.contains("application/schema+json") || accept.contains("*/*")
+        || !accept.contains("application/json")) {
+      return "application/schema+json";
+    }
+    return "application/json";
+  }
+
+  /** A checked items request: what to read, and in which CRS to write it. */
+  record ItemsRequest(ItemsQuery query, Crs.Def crs, boolean unfiltered) {}
+
+  /** Parses the items parameters. */
+  ItemsRequest parse(Context ctx, LayerView view) {
+    Params.onlyKnown(ctx, ITEM_PARAMS, k -> k.equals(LayerView.ID) || view.column(k).isPresent());
+    int dflt = s.config.integer("items.limit.default");
+    int max = s.config.integer("items.limit.max");
+    int limit = Params.integer(ctx, "limit", dflt, 1, max, true);
+    int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE, false);
+    Crs.Def crs = Optional.ofNullable(Crs.parse("crs", Params.one(ctx, "crs"))).orElse(Crs.Def.CRS84);
+    Crs.Def bboxCrs = Optional.ofNullable(Crs.parse("bbox-crs", Params.one(ctx, "bbox-crs"))).orElse(Crs.Def.CRS84);
+    List<SqlFragment> where = new ArrayList<>();
+    double[] bbox = Params.bbox("bbox", Params.one(ctx, "bbox"), false);
+    if (bbox != null) {
+      if (!bboxCrs.projected) {
+        bbox = Crs.geographicBbox(bbox, bboxCrs);
+        if (bbox[0] < -180 || bbox[2] > 180 || bbox[1] < -90 || bbox[3] > 90) {
+          throw ApiError.badParam("bbox", "longitude must be within -180..180 and latitude within -90..90 (axis order of "
+              + bboxCrs.uri + ")");
+        }
+      } else {
+        String wkt = Crs.bboxToStorage(bbox, bboxCrs).toText();
+        where.add(SqlFragment.of("geom && ST_GeomFromText(?, " + Crs.STORAGE_SRID + ") AND ST_Intersects(geom, ST_GeomFromText(?, "
+            + Crs.STORAGE_SRID + "))", wkt, wkt));
+        bbox = null;
+      }
+    }
+    datetime(Params.one(ctx, "datetime"));
+    String filter = Params.one(ctx, "filter");
+    String lang = Params.one(ctx, "filter-lang");
+    if (lang != null && !FILTER_LANGS.contains(lang)) {
+      throw ApiError.badParam("filter-lang", "only cql2-text is supported, got '" + lang + "'");
+    }
+    Crs.Def filterCrs = Crs.parse("filter-crs", Params.one(ctx, "filter-crs"));
+    if (filter != null) {
+      where.add(Cql2Sql.translate(filter, view, filterCrs, FeatureService::column));
+    }
+    List<String> sortBy = sortBy(Params.one(ctx, "sortby"), view);
+    Map<String, Object> eq = new LinkedHashMap<>();
+    String id = Params.one(ctx, LayerView.ID);
+    if (id != null) {
+      where.add(SqlFragment.of("id = ?", id));
+    }
+    for (Column c : view.columns()) {
+      String v = Params.one(ctx, c.name());
+      if (v != null) {
+        eq.put(c.name(), typed(c, v));
+      }
+    }
+    boolean unfiltered = bbox == null && where.isEmpty() && eq.isEmpty();
+    ItemsQuery q = new ItemsQuery(bbox, limit, offset, eq, and(where), sortBy, outSrid(crs), crs.northFirst, true);
+    return new ItemsRequest(q, crs, unfiltered);
+  }
+
+  /** SRID the database writes for an output CRS (CRS84 is the stored CGCS2000 as is). */
+  static int outSrid(Crs.Def crs) {
+    return crs.srid;
+  }
+
+  static SqlFragment and(List<SqlFragment> parts) {
+    if (parts.isEmpty()) {
+      return null;
+    }
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    List<String> sql = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    for (SqlFragment f : parts) {
+      sql.add("(" + f.sql() + ")");
+      params.addAll(f.params());
+    }
+    return new SqlFragment(String.join(" AND ", sql), params);
+  }
+
+  /**
+   * sortby: comma-separated names, each optionally prefixed with + (ascending) or - (descending).
+   * An unencoded + arrives as a space, so a leading space means ascending too.
+   */
+  static List<String> sortBy(String v, LayerView view) {
+    if (v == null || v.isBlank()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String part : v.split(",")) {
+      String p = part.strip();
+      boolean desc = p.startsWith("-");
+      String name = p.startsWith("-") || p.startsWith("+") ? p.substring(1).strip() : p;
+      if (name.isEmpty()) {
+        throw ApiError.badParam("sortby", "empty property name in '" + v + "'");
+      }
+      if (view.column(name).isEmpty()) {
+        throw ApiError.badParam("sortby", "unknown property '" + name + "' in collection '" + view.layer().id()
+            + "' (see /collections/" + view.layer().id() + "/queryables)");
+      }
+      out.add((desc ? "-" : "+") + name);
+    }
+    return out;
+  }
+
+  /**
+   * datetime (RFC 3339 instant or interval with ".." for an open end) is checked, then applies to
+   * nothing: no collection has a temporal property, so every feature matches, as Part 1 asks.
+   */
+  static void datetime(String v) {
+    if (v == null) {
+      return;
+    }
+    String[] parts = v.split("/", -1);
+    if (parts.length > 2) {
+      throw ApiError.badParam("datetime", "must be an instant or an interval start/end, got '" + v + "'");
+    }
+    for (String p : parts) {
+      if (parts.length == 2 && (p.isEmpty() || p.equals(".."))) {
+        continue;
+      }
+      try {
+        if (p.length() == 10) {
+          LocalDate.parse(p);
+        } else {
+          OffsetDateTime.parse(p);
+        }
+      } catch (DateTimeParseException e) {
+        throw ApiError.badParam("datetime", "'" + p + "' is not an RFC 3339 date or date-time");
+      }
+    }
+  }
+
+  static Object typed(Column c, String v) {
+    return switch (c.type()) {
+      case "number" -> Params.parseNumber(c.name(), v);
+      case "integer" -> {
+        try {
+          yield Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+          throw ApiError.badParam(c.name(), "must be a whole number, got '" + v + "'");
+        }
+      }
+      case "boolean" -> {
+        if (!v.equals("true") && !v.equals("false")) {
+          throw ApiError.badParam(c.name(), "must be true or false, got '" + v + "'");
+        }
+        yield Boolean.parseBoolean(v);
+      }
+      default -> v;
+    };
+  }
+
+  void items(Context ctx) throws Exception {
+    LayerView view = view(ctx);
+    ItemsRequest r = parse(ctx, view);
+    Format fmt = Format.of(ctx);
+    String base = base(ctx, s);
+    ctx.header("Content-Crs", r.crs().header());
+    if (fmt == Format.HTML) {
+      ByteArrayOutputStream buf = new ByteArrayOutputStream();
+      Page p = writeCollection(ctx, view, r, base, buf);
+      JsonNode fc = MAPPER.readTree(buf.toByteArray());
+      String self = base + "/collections/" + view.layer().id() + "/items";
+      html(ctx, Html.items(view, fc, r.crs(), base,
+          p.next() ? self + query(ctx, Map.of("offset", String.valueOf(r.query().offset() + r.query().limit()), "f", "html")) : null,
+          p.prev() ? self + query(ctx, Map.of("offset", String.valueOf(Math.max(0, r.query().offset() - r.query().limit())), "f", "html")) : null,
+          self + query(ctx, Map.of("f", "json"))));
+      return;
+    }
+    ctx.contentType(GEOJSON);
+    writeCollection(ctx, view, r, base, ctx.outputStream());
+  }
+
+  record Page(int returned, long matched, boolean next, boolean prev) {}
+
+  /**
+   * Streams one page as a GeoJSON FeatureCollection. numberMatched is always exact: when the page
+   * ends before the limit the features counted are all there are (no extra query); an
+   * unfiltered layer's count is cached per data version; otherwise a COUNT(*) with the same
+   * WHERE clause, which uses the same indexes as the page.
+   */
+  Page writeCollection(Context ctx, LayerView view, ItemsRequest r, String base, OutputStream os)
+      throws SQLException, IOException {
+    Layer layer = view.layer();
+    ItemsQuery q = r.query();
+    String self = base + "/collections/" + layer.id() + "/items";
+    try (JsonGenerator g = JSON.createGenerator(os)) {
+      g.writeStartObject();
+      g.writeStringField("type", "FeatureCollection");
+      g.writeStringField("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+      g.writeArrayFieldStart("features");
+      int n = s.features.writeFeatures(layer, q, view.showConfidential(), g);
+      g.writeEndArray();
+      long matched;
+      if (n < q.limit() && (n > 0 || q.offset() == 0)) {
+        matched = (long) q.offset() + n;
+      } else if (r.unfiltered()) {
+        matched = info.count(layer);
+      } else {
+        matched = s.features.count(layer, q);
+      }
+      g.writeNumberField("numberMatched", matched);
+      g.writeNumberField("numberReturned", n);
+      boolean next = q.offset() + n < matched && n > 0;
+      boolean prev = q.offset() > 0;
+      g.writeArrayFieldStart("links");
+      writeLink(g, self + query(ctx, Map.of()), "self", GEOJSON, "本页 This page");
+      writeLink(g, self + query(ctx, Map.of("f", "html")), "alternate", "text/html", "网页 This page as HTML");
+      writeLink(g, base + "/collections/" + layer.id(), "collection", "application/json", "所属集合 The collection");
+      if (next) {
+        writeLink(g, self + query(ctx, Map.of("offset", String.valueOf(q.offset() + q.limit()))), "next", GEOJSON,
+            "下一页 Next page");
+      }
+      if (prev) {
+        writeLink(g, self + query(ctx, Map.of("offset", String.valueOf(Math.max(0, q.offset() - q.limit())))), "prev",
+            GEOJSON, "上一页 Previous page");
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      return new Page(n, matched, next, prev);
+    }
+  }
+
+  void item(Context ctx) throws Exception {
+    LayerView view = view(ctx);
+    Layer layer = view.layer();
+    Params.onlyKnown(ctx, Set.of("f", "crs"), k -> false);
+    Format fmt = Format.of(ctx);
+    Crs.Def crs = Optional.ofNullable(Crs.parse("crs", Params.one(ctx, "crs"))).orElse(Crs.Def.CRS84);
+    String fid = ctx.pathParam("fid");
+    if (s.features.exists(layer, fid).isEmpty()) {
+      throw ApiError.notFound("no feature '" + fid + "' in collection '" + layer.id() + "'");
+    }
+    String base = base(ctx, s);
+    String self = base + "/collections/" + layer.id() + "/items/" + enc(fid);
+    ItemsQuery q = new ItemsQuery(null, 1, 0, Map.of(), null, List.of(), outSrid(crs), crs.northFirst, false);
+    ctx.header("Content-Crs", crs.header());
+    FeatureService.FeatureExtras links = g -> {
+      g.writeArrayFieldStart("links");
+      writeLink(g, self + query(ctx, Map.of()), "self", GEOJSON, "本要素 This feature");
+      writeLink(g, self + query(ctx, Map.of("f", "html")), "alternate", "text/html", "网页 This feature as HTML");
+      writeLink(g, base + "/collections/" + layer.id(), "collection", "application/json", "所属集合 The collection");
+      g.writeEndArray();
+    };
+    if (fmt == Format.HTML) {
+      ByteArrayOutputStream buf = new ByteArrayOutputStream();
+      try (JsonGenerator g = JSON.createGenerator(buf)) {
+        s.features.writeFeature(layer, fid, q, view.showConfidential(), g, links);
+      }
+      html(ctx, Html.item(view, MAPPER.readTree(buf.toByteArray()), crs, self + query(ctx, Map.of("f", "json"))));
+      return;
+    }
+    ctx.contentType(GEOJSON);
+    try (JsonGenerator g = JSON.createGenerator(ctx.outputStream())) {
+      s.features.writeFeature(layer, fid, q, view.showConfidential(), g, links);
+    }
+  }
+
+  static void html(Context ctx, String page) {
+    ctx.contentType("text/html; charset=utf-8").result(page);
+  }
+
+  /** The request's own query string with {@code offset} replaced (null keeps it), so links keep every filter. */
+  static String query(Context ctx, Integer offset) {
+    return query(ctx, offset == null ? Map.of() : Map.of("offset", String.valueOf(offset)));
+  }
+
+  /** The request's own query string with some parameters replaced or added, every other one kept. */
+  static String query(Context ctx, Map<String, String> replace) {
+    List<String> parts = new ArrayList<>();
+    ctx.queryParamMap().forEach((k, vs) -> {
+      if (replace.containsKey(k)) {
+        return;
+      }
+      for (String v : vs) {
+        parts.add(enc(k) + "=" + enc(v));
+      }
+    });
+    replace.forEach((k, v) -> parts.add(enc(k) + "=" + enc(v)));
+    return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%2C", ",");
+  }
+
+  static Map<String, Object> link(String href, String rel, String type, String title) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("href", href);
+    m.put("rel", rel);
+    m.put("type", type);
+    m.put("title", title);
+    return m;
+  }
+
+  static void writeLink(JsonGenerator g, String href, String rel, String type, String title) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("href", href);
+    g.writeStringField("rel", rel);
+    g.writeStringField("type", type);
+    g.writeStringField("title", title);
+    g.writeEndObject();
+  }
+}

@@ -1,0 +1,312 @@
+package zoneatlas.ogc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import zoneatlas.layers.Column;
+import zoneatlas.layers.Layer;
+
+/**
+ * The HTML views of the API resources (the OGC "html" conformance class): plain pages, Chinese
+ * first, rendered from the same JSON the API returns, so the two never disagree and a
+ * confidential column that the JSON leaves out cannot appear here. Every value is escaped; the
+ * features a map draws are embedded as JSON with {@code <} escaped, so data cannot close the
+ * script element. Leaflet comes from the webjar the server already ships, no CDN.
+ */
+final class Html {
+  private static final String LEAFLET = "/webjars/leaflet/1.9.4/dist/";
+  private static final String STYLE = """
+      body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;\
+      margin:0;color:#222;background:#fafafa}
+      header{background:#1f4e79;color:#fff;padding:.6em 1.2em;font-size:1.1em}
+      header a{color:#fff;text-decoration:none}
+      nav{padding:.5em 1.2em;font-size:.9em;background:#e8eef5}
+      main{padding:0 1.2em 2em}
+      h1{font-size:1.4em;margin:.8em 0 .2em}
+      h1 small,th small{color:#666;font-weight:normal}
+      table{border-collapse:collapse;margin:.6em 0;background:#fff;font-size:.9em}
+      th,td{border:1px solid #ccd;padding:.25em .5em;text-align:left;vertical-align:top}
+      th{background:#f0f3f7}
+      .meta{color:#555}
+      .pager a{margin-right:1em}
+      #map{height:380px;max-width:960px;border:1px solid #ccd;margin:.6em 0;background:#fff}
+      footer{padding:.8em 1.2em;color:#777;font-size:.85em}
+      """;
+
+  private Html() {}
+
+  static String esc(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /** A link crumb: {label, href}; the last crumb has no href. */
+  record Crumb(String label, String href) {}
+
+  static String page(String titleZh, String titleEn, List<Crumb> crumbs, String body, String jsonHref, boolean map) {
+    StringBuilder b = new StringBuilder(4096);
+    b.append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .append("<title>").append(esc(titleZh)).append(" · ").append(esc(titleEn)).append(" — ZoneAtlas</title>");
+    if (map) {
+      b.append("<link rel=\"stylesheet\" href=\"").append(LEAFLET).append("leaflet.css\">");
+    }
+    b.append("<style>").append(STYLE).append("</style></head><body>");
+    b.append("<header><a href=\"/?f=html\">ZoneAtlas 开发区规划一张图 · OGC API - Features 要素服务</a></header><nav>");
+    for (int i = 0; i < crumbs.size(); i++) {
+      Crumb c = crumbs.get(i);
+      if (i > 0) {
+        b.append(" › ");
+      }
+      if (c.href() != null) {
+        b.append("<a href=\"").append(esc(c.href())).append("\">").append(esc(c.label())).append("</a>");
+      } else {
+        b.append(esc(c.label()));
+      }
+    }
+    b.append("</nav><main><h1>").append(esc(titleZh)).append(" <small>").append(esc(titleEn)).append("</small></h1>");
+    b.append(body);
+    b.append("</main><footer>");
+    if (jsonHref != null) {
+      b.append("<a href=\"").append(esc(jsonHref)).append("\">JSON</a> · ");
+    }
+    b.append("<a href=\"/api?f=html\">接口说明 API</a> · <a href=\"/conformance?f=html\">符合性 Conformance</a>")
+        .append("</footer></body></html>");
+    return b.toString();
+  }
+
+  private static Crumb home() {
+    return new Crumb("首页 Home", "/?f=html");
+  }
+
+  private static Crumb collectionsCrumb() {
+    return new Crumb("图层目录 Collections", "/collections?f=html");
+  }
+
+  static String landing(JsonNode m) {
+    StringBuilder b = new StringBuilder();
+    b.append("<p>").append(esc(m.path("description").asText())).append("</p><ul>");
+    for (JsonNode l : m.path("links")) {
+      if (l.path("type").asText().equals("text/html") || l.path("rel").asText().equals("self")) {
+        continue;
+      }
+      b.append("<li><a href=\"").append(esc(l.path("href").asText())).append("\">").append(esc(l.path("title").asText()))
+          .append("</a> <span class=\"meta\">(").append(esc(l.path("rel").asText())).append(", ")
+          .append(esc(l.path("type").asText())).append(")</span></li>");
+    }
+    b.append("<li><a href=\"/collections?f=html\">图层目录网页 Collections as HTML</a></li>");
+    b.append("<li><a href=\"/\">地图 The map</a></li></ul>");
+    return page("开发区规划图层服务", "Development-zone plan layers", List.of(new Crumb("首页 Home", null)), b.toString(),
+        "/?f=json", false);
+  }
+
+  static String conformance(List<String> classes) {
+    StringBuilder b = new StringBuilder("<p>本服务实现的 OGC 标准符合性类 / Conformance classes this API implements:</p><ul>");
+    for (String c : classes) {
+      b.append("<li><code>").append(esc(c)).append("</code></li>");
+    }
+    b.append("</ul>");
+    return page("符合性声明", "Conformance", List.of(home(), new Crumb("符合性 Conformance", null)), b.toString(),
+        "/conformance?f=json", false);
+  }
+
+  /** service-doc: the endpoints of the OpenAPI document, listed (no Swagger UI, no CDN). */
+  static String api(JsonNode openapi) {
+    StringBuilder b = new StringBuilder();
+    b.append("<p>").append(esc(openapi.path("info").path("description").asText())).append("</p>");
+    b.append("<p>完整定义 Full definition: <a href=\"/api\">/api</a> (OpenAPI 3.0, JSON)</p>");
+    b.append("<table><tr><th>路径 Path</th><th>说明 Summary</th><th>参数 Parameters</th></tr>");
+    JsonNode params = openapi.path("components").path("parameters");
+    openapi.path("paths").fields().forEachRemaining(e -> {
+      JsonNode get = e.getValue().path("get");
+      b.append("<tr><td><code>GET ").append(esc(e.getKey())).append("</code></td><td>")
+          .append(esc(get.path("summary").asText())).append("</td><td>");
+      StringBuilder names = new StringBuilder();
+      for (JsonNode p : get.path("parameters")) {
+        String ref = p.path("$ref").asText("");
+        JsonNode def = ref.startsWith("#/components/parameters/") ? params.path(ref.substring(24)) : p;
+        if (names.length() > 0) {
+          names.append(", ");
+        }
+        names.append(def.path("name").asText());
+      }
+      b.append(esc(names.toString())).append("</td></tr>");
+    });
+    b.append("</table>");
+    return page("接口说明", "API", List.of(home(), new Crumb("接口说明 API", null)), b.toString(), "/api", false);
+  }
+
+  static String collections(JsonNode m) {
+    StringBuilder b = new StringBuilder("<table><tr><th>图层<br><small>Collection</small></th><th>编号<br><small>Id</small></th>"
+        + "<th>要素数<br><small>Features</small></th><th>几何类型<br><small>Geometry</small></th><th></th></tr>");
+    for (JsonNode c : m.path("collections")) {
+      String id = c.path("id").asText();
+      b.append("<tr><td><a href=\"/collections/").append(esc(id)).append("?f=html\">").append(esc(c.path("title_zh").asText()))
+          .append("</a><br><small>").append(esc(c.path("title_en").asText())).append("</small></td><td><code>")
+          .append(esc(id)).append("</code></td><td>").append(c.path("featureCount").asLong()).append("</td><td>")
+          .append(esc(c.path("geometryType").asText())).append("</td><td><a href=\"/collections/").append(esc(id))
+          .append("/items?f=html\">浏览要素 Browse</a></td></tr>");
+    }
+    b.append("</table>");
+    return page("图层目录", "Collections", List.of(home(), new Crumb("图层目录 Collections", null)), b.toString(),
+        "/collections?f=json", false);
+  }
+
+  static String collection(JsonNode c) {
+    String id = c.path("id").asText();
+    StringBuilder b = new StringBuilder();
+    b.append("<p>").append(esc(c.path("description").asText())).append("</p>");
+    b.append("<table><tr><th>要素数 Features</th><td>").append(c.path("featureCount").asLong()).append("</td></tr>");
+    b.append("<tr><th>几何类型 Geometry</th><td>").append(esc(c.path("geometryType").asText())).append("</td></tr>");
+    JsonNode bbox = c.path("extent").path("spatial").path("bbox").path(0);
+    if (bbox.isArray()) {
+      b.append("<tr><th>范围 Extent (CRS84)</th><td>");
+      for (int i = 0; i < bbox.size(); i++) {
+        b.append(i > 0 ? ", " : "").append(String.format(java.util.Locale.ROOT, "%.5f", bbox.get(i).asDouble()));
+      }
+      b.append("</td></tr>");
+    }
+    b.append("<tr><th>存储坐标系 Storage CRS</th><td><code>").append(esc(c.path("storageCrs").asText())).append("</code></td></tr>");
+    b.append("<tr><th>可用坐标系 CRS</th><td>");
+    for (JsonNode u : c.path("crs")) {
+      Crs.Def d = Crs.parse("crs", u.asText());
+      b.append(esc(d.titleZh)).append(" <code>").append(esc(u.asText())).append("</code><br>");
+    }
+    b.append("</td></tr></table>");
+    b.append("<p><a href=\"/collections/").append(esc(id)).append("/items?f=html\">浏览要素 Browse the features</a> · ")
+        .append("<a href=\"/collections/").append(esc(id)).append("/queryables?f=html\">可查询字段 Queryables</a></p>");
+    b.append("<h2>属性 <small>Properties</small></h2><table><tr><th>字段 Name</th><th>中文名</th><th>English</th><th>类型 Type</th></tr>");
+    c.path("properties").fields().forEachRemaining(e -> b.append("<tr><td><code>").append(esc(e.getKey()))
+        .append("</code></td><td>").append(esc(e.getValue().path("title").asText())).append("</td><td>")
+        .append(esc(e.getValue().path("x-title-en").asText())).append("</td><td>")
+        .append(esc(e.getValue().path("type").asText())).append("</td></tr>"));
+    b.append("</table>");
+    return page(c.path("title_zh").asText(), c.path("title_en").asText(),
+        List.of(home(), collectionsCrumb(), new Crumb(c.path("title_zh").asText(), null)), b.toString(),
+        "/collections/" + id + "?f=json", false);
+  }
+
+  static String queryables(Layer l, JsonNode q) {
+    StringBuilder b = new StringBuilder("<p>可在 <code>filter</code>(CQL2 文本)中使用,也可作查询参数 <code>?字段=值</code>。"
+        + " Usable in <code>filter</code> (CQL2 text) and as query parameters <code>?name=value</code>.</p>");
+    b.append("<p>例 Example: <code>").append(esc("filter=zone = 'zzetdz' AND S_INTERSECTS(geom, BBOX(113.7,34.7,113.8,34.8))"))
+        .append("</code></p><table><tr><th>字段 Name</th><th>说明 Title</th><th>类型 Type</th></tr>");
+    q.path("properties").fields().forEachRemaining(e -> b.append("<tr><td><code>").append(esc(e.getKey()))
+        .append("</code></td><td>").append(esc(e.getValue().path("title").asText())).append("</td><td>")
+        .append(esc(e.getValue().has("type") ? e.getValue().path("type").asText() : e.getValue().path("format").asText()))
+        .append("</td></tr>"));
+    b.append("</table>");
+    return page("可查询字段 · " + l.titleZh(), "Queryables · " + l.titleEn(),
+        List.of(home(), collectionsCrumb(), new Crumb(l.titleZh(), "/collections/" + l.id() + "?f=html"),
+            new Crumb("可查询字段 Queryables", null)), b.toString(), "/collections/" + l.id() + "/queryables?f=json", false);
+  }
+
+  static String items(LayerView view, JsonNode fc, Crs.Def crs, String base, String next, String prev, String jsonHref) {
+    Layer l = view.layer();
+    StringBuilder b = new StringBuilder();
+    b.append("<p class=\"meta\">共 ").append(fc.path("numberMatched").asLong()).append(" 个要素,本页 ")
+        .append(fc.path("numberReturned").asLong()).append(" 个 · ").append(fc.path("numberMatched").asLong())
+        .append(" matched, ").append(fc.path("numberReturned").asLong()).append(" on this page · ")
+        .append(esc(crs.titleZh)).append("</p>");
+    b.append(pager(next, prev));
+    boolean map = crs == Crs.Def.CRS84;
+    if (map) {
+      b.append(mapBlock(fc));
+    }
+    List<Column> cols = view.columns();
+    b.append("<table><tr><th>编号<br><small>Id</small></th>");
+    for (Column c : cols) {
+      b.append("<th>").append(esc(c.titleZh())).append("<br><small>").append(esc(c.titleEn())).append("</small></th>");
+    }
+    b.append("</tr>");
+    for (JsonNode f : fc.path("features")) {
+      String id = f.path("id").asText();
+      b.append("<tr><td><a href=\"/collections/").append(esc(l.id())).append("/items/")
+          .append(esc(FeaturesRoutes.enc(id))).append("?f=html\">").append(esc(id)).append("</a></td>");
+      for (Column c : cols) {
+        b.append("<td>").append(value(f.path("properties").path(c.name()))).append("</td>");
+      }
+      b.append("</tr>");
+    }
+    b.append("</table>").append(pager(next, prev));
+    return page(l.titleZh() + " · 要素", l.titleEn() + " · Features",
+        List.of(home(), collectionsCrumb(), new Crumb(l.titleZh(), "/collections/" + l.id() + "?f=html"),
+            new Crumb("要素 Features", null)), b.toString(), jsonHref, map);
+  }
+
+  static String item(LayerView view, JsonNode f, Crs.Def crs, String jsonHref) {
+    Layer l = view.layer();
+    String id = f.path("id").asText();
+    StringBuilder b = new StringBuilder();
+    boolean map = crs == Crs.Def.CRS84;
+    if (map) {
+      b.append(mapBlock(f));
+    }
+    b.append("<table><tr><th>编号 Id</th><td>").append(esc(id)).append("</td></tr>");
+    for (Column c : view.columns()) {
+      b.append("<tr><th>").append(esc(c.titleZh())).append(" <small>").append(esc(c.titleEn())).append("</small></th><td>")
+          .append(value(f.path("properties").path(c.name()))).append("</td></tr>");
+    }
+    b.append("</table>");
+    return page(l.titleZh() + " " + id, l.titleEn() + " " + id,
+        List.of(home(), collectionsCrumb(), new Crumb(l.titleZh(), "/collections/" + l.id() + "?f=html"),
+            new Crumb("要素 Features", "/collections/" + l.id() + "/items?f=html"), new Crumb(id, null)),
+        b.toString(), jsonHref, map);
+  }
+
+  private static String pager(String next, String prev) {
+    if (next == null && prev == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("<p class=\"pager\">");
+    if (prev != null) {
+      b.append("<a href=\"").append(esc(prev)).append("\">‹ 上一页 Previous</a>");
+    }
+    if (next != null) {
+      b.append("<a href=\"").append(esc(next)).append("\">下一页 Next ›</a>");
+    }
+    return b.append("</p>").toString();
+  }
+
+  private static String value(JsonNode v) {
+    if (v == null || v.isMissingNode() || v.isNull()) {
+      return "";
+    }
+    if (v.isBoolean()) {
+      return v.asBoolean() ? "是 yes" : "否 no";
+    }
+    return esc(v.asText());
+  }
+
+  /** A small Leaflet map of the features (or one feature), drawn without a basemap. */
+  private static String mapBlock(JsonNode geojson) {
+    String data;
+    try {
+      data = FeaturesRoutes.MAPPER.writeValueAsString(geojson).replace("<", "\\u003c");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return "<div id=\"map\"></div><script type=\"application/json\" id=\"za-features\">" + data + "</script>"
+        + "<script src=\"" + LEAFLET + "leaflet.js\"></script><script>"
+        + "(function(){var d=JSON.parse(document.getElementById('za-features').textContent);"
+        + "var m=L.map('map');var g=L.geoJSON(d,{style:{color:'#1f4e79',weight:2,fillOpacity:0.2},"
+        + "pointToLayer:function(f,ll){return L.circleMarker(ll,{radius:5});},"
+        + "onEachFeature:function(f,ly){if(f.id!==undefined){ly.bindTooltip(String(f.id));}}}).addTo(m);"
+        + "var b=g.getBounds();if(b.isValid()){m.fitBounds(b,{maxZoom:16});}else{m.setView([34.75,113.65],10);}"
+        + "})();</script>";
+  }
+}

@@ -1,0 +1,232 @@
+package zoneatlas.search;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import zoneatlas.store.Store;
+
+/**
+ * Finds plan features, enterprises and parcels by name (Chinese, English, pinyin, pinyin
+ * initials), id or credit code. Names of plan features and enterprises are held in memory with
+ * their pinyin, computed once per data version (the {@code meta} table) and rebuilt when the data
+ * changes, so every server behind a load balancer answers alike; parcels, which have no names and
+ * are many, are looked up by id in the database. Thread-safe.
+ */
+public final class SearchService {
+  private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
+
+  /** Collections search covers, in the order results of equal relevance are listed. */
+  public static final List<String> COLLECTIONS = List.of(
+      "industrial-parks", "small-micro-parks", "core-boards", "zones", "infrastructure", "enterprises", "parcels");
+
+  private final Store store;
+  private volatile Index index;
+
+  /** The names of one data version. */
+  record Index(String version, List<Entry> entries) {}
+
+  /** One named thing, with its name's syllables for pinyin matching. */
+  record Entry(String collection, String id, String nameZh, String nameEn, String kind, String zone, String park,
+      String uscc, double[] bbox, double[] point, List<List<String>> syllables) {}
+
+  public SearchService(Store store) {
+    this.store = store;
+  }
+
+  /**
+   * Results best first.
+   *
+   * @param q the query as typed (already checked to be non-blank)
+   * @param collections which collections to search (a subset of {@link #COLLECTIONS})
+   */
+  public List<SearchHit> search(String q, int limit, Set<String> collections) throws SQLException {
+    String query = q.strip();
+    String lower = query.toLowerCase(Locale.ROOT);
+    String compact = lower.replaceAll("\\s+", "");
+    String pinyin = Pinyin.normalizeQuery(query);
+    List<SearchHit> hits = new ArrayList<>();
+    for (Entry e : index().entries()) {
+      if (!collections.contains(e.collection())) {
+        continue;
+      }
+      SearchHit h = score(e, lower, compact, pinyin);
+      if (h != null) {
+        hits.add(h);
+      }
+    }
+    if (collections.contains("parcels") && looksLikeParcelId(compact)) {
+      hits.addAll(parcels(compact, limit));
+    }
+    hits.sort(Comparator.comparingInt(SearchHit::score).reversed()
+        .thenComparingInt(h -> COLLECTIONS.indexOf(h.collection()))
+        .thenComparingInt(h -> h.name_zh() == null ? 0 : h.name_zh().length())
+        .thenComparing(SearchHit::id));
+    return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
+  }
+
+  /** Parcel ids are ASCII with digits; a Chinese word or a bare pinyin word is not worth a scan. */
+  static boolean looksLikeParcelId(String compact) {
+    return compact.length() >= 2 && compact.matches("[a-z0-9_-]+") && compact.matches(".*[0-9].*");
+  }
+
+  /** How well an entry matches; null when it does not. Higher is better. */
+  static SearchHit score(Entry e, String lower, String compact, String pinyin) {
+    String zh = e.nameZh() == null ? "" : e.nameZh().toLowerCase(Locale.ROOT);
+    String en = e.nameEn() == null ? "" : e.nameEn().toLowerCase(Locale.ROOT);
+    String id = e.id().toLowerCase(Locale.ROOT);
+    int score = 0;
+    String match = null;
+    if (zh.equals(compact) || zh.equals(lower)) {
+      score = 100;
+      match = "name_zh";
+    } else if (id.equals(compact)) {
+      score = 100;
+      match = "id";
+    } else if (e.uscc() != null && e.uscc().toLowerCase(Locale.ROOT).equals(compact)) {
+      score = 100;
+      match = "uscc";
+    } else if (en.equals(lower)) {
+      score = 98;
+      match = "name_en";
+    } else if (!compact.isEmpty() && zh.startsWith(compact)) {
+      score = 90;
+      match = "name_zh";
+    } else if (!compact.isEmpty() && zh.replaceAll("\\s+", "").contains(compact)) {
+      score = 80;
+      match = "name_zh";
+    } else if (en.startsWith(lower)) {
+      score = 76;
+      match = "name_en";
+    } else if (en.contains(" " + lower) || en.contains("(" + lower)) {
+      score = 72;
+      match = "name_en";
+    }
+    if (score < 70 && !pinyin.isEmpty()) {
+      int at = Pinyin.match(e.syllables(), pinyin);
+      if (at >= 0) {
+        score = at == 0 ? 68 : 62;
+        match = "pinyin";
+      }
+    }
+    if (score == 0 && en.contains(lower)) {
+      score = 58;
+      match = "name_en";
+    }
+    if (score == 0 && compact.length() >= 3 && id.contains(compact)) {
+      score = 55;
+      match = "id";
+    }
+    if (score == 0 && e.uscc() != null && compact.length() >= 4
+        && e.uscc().toLowerCase(Locale.ROOT).startsWith(compact)) {
+      score = 55;
+      match = "uscc";
+    }
+    if (score == 0) {
+      return null;
+    }
+    return new SearchHit(e.collection(), e.id(), e.nameZh(), e.nameEn(), e.kind(), e.zone(), e.park(), e.bbox(),
+        e.point(), match, score);
+  }
+
+  List<SearchHit> parcels(String compact, int limit) throws SQLException {
+    String escaped = compact.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    List<SearchHit> out = new ArrayList<>();
+    try (Connection c = store.connection();
+        PreparedStatement ps = c.prepareStatement(store.sql("search_parcels"))) {
+      ps.setQueryTimeout(store.queryTimeoutSeconds());
+      ps.setString(1, "%" + escaped + "%");
+      ps.setString(2, compact);
+      ps.setString(3, escaped + "%");
+      ps.setInt(4, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String id = rs.getString(1);
+          String lid = id.toLowerCase(Locale.ROOT);
+          int score = lid.equals(compact) ? 100 : lid.startsWith(compact) ? 70 : 54;
+          out.add(new SearchHit("parcels", id, rs.getString(5), rs.getString(5), rs.getString(4), rs.getString(2),
+              rs.getString(3), bbox(rs, 6), null, "id", score));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The index of the current data version, rebuilt first if the data changed since. */
+  Index index() throws SQLException {
+    String version = dataVersion();
+    Index i = index;
+    if (i != null && i.version().equals(version)) {
+      return i;
+    }
+    synchronized (this) {
+      i = index;
+      if (i == null || !i.version().equals(version)) {
+        long t0 = System.nanoTime();
+        i = new Index(version, load());
+        index = i;
+        LOG.info("search index built for data version {}: {} names in {} ms", version, i.entries().size(),
+            (System.nanoTime() - t0) / 1_000_000);
+      }
+      return i;
+    }
+  }
+
+  /** Drops the index; the next search rebuilds it. */
+  public void invalidate() {
+    index = null;
+  }
+
+  String dataVersion() throws SQLException {
+    try (Connection c = store.connection();
+        PreparedStatement ps = c.prepareStatement(store.sql("search_data_version"));
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getString(1) : "0";
+    }
+  }
+
+  private List<Entry> load() throws SQLException {
+    List<Entry> out = new ArrayList<>();
+    try (Connection c = store.connection()) {
+      try (PreparedStatement ps = c.prepareStatement(store.sql("search_plan_features"));
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String zh = rs.getString(3);
+          out.add(new Entry(rs.getString(2), rs.getString(1), zh, rs.getString(4), rs.getString(5), rs.getString(6),
+              rs.getString(7), null, bbox(rs, 8), null, Pinyin.syllables(zh)));
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement(store.sql("search_enterprises"));
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String zh = rs.getString(2);
+          double x = rs.getDouble(7);
+          double[] point = rs.wasNull() ? null : new double[] {x, rs.getDouble(8)};
+          out.add(new Entry("enterprises", rs.getString(1), zh, rs.getString(3), null, rs.getString(5),
+              rs.getString(6), rs.getString(4), null, point, Pinyin.syllables(zh)));
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static double[] bbox(ResultSet rs, int from) throws SQLException {
+    double minx = rs.getDouble(from);
+    if (rs.wasNull()) {
+      return null;
+    }
+    return new double[] {minx, rs.getDouble(from + 1), rs.getDouble(from + 2), rs.getDouble(from + 3)};
+  }
+
+  /** For tests: how many names the current index holds. */
+  int size() throws SQLException {
+    return index().entries().size();
+  }
+}

@@ -1,0 +1,2 @@
+SELECT id, uscc, name_zh, name_en, zone, park, industry, size_class, founded_year, synthetic
+FROM enterprises

@@ -1,0 +1,6 @@
+-- Parcels as the mu-efficiency engine reads them (no geometry: areas were computed geodesically at load).
+-- Sorted again in Java, so the database's collation cannot change the order of sums.
+SELECT id, zone, board, park, small_micro_park, land_use_code, land_use_name, status, area_m2, area_mu,
+  floor_area_m2, far, coverage, far_min, coverage_min, req_invest_wan_per_mu, req_tax_wan_per_mu, supply_year,
+  build_start_year
+FROM parcels

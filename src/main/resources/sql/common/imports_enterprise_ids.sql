@@ -1,0 +1,1 @@
+SELECT uscc, id FROM enterprises

@@ -1,0 +1,1 @@
+SELECT enterprise_id FROM enterprise_figures WHERE year = ?

@@ -1,0 +1,1 @@
+SELECT val FROM meta WHERE name = ?

@@ -1,0 +1,17 @@
+-- For the simple mu sums of a drawn area: each enterprise's land on the parcels that may meet
+-- the shape, its land on all parcels (to apportion its figures), and its latest-year tax and
+-- revenue (万元; the latest year in the table). Parameters: shape WKB twice.
+SELECT lu.parcel_id, lu.enterprise_id, e.name_zh, e.name_en, lu.role, lu.share, p.area_mu,
+       (SELECT SUM(p2.area_mu * l2.share)
+          FROM land_uses l2 JOIN parcels p2 ON p2.id = l2.parcel_id
+         WHERE l2.enterprise_id = lu.enterprise_id) AS ent_land_mu,
+       f.year, f.tax_wan, f.revenue_wan
+FROM parcels p
+JOIN land_uses lu ON lu.parcel_id = p.id
+JOIN enterprises e ON e.id = lu.enterprise_id
+LEFT JOIN enterprise_figures f
+  ON f.enterprise_id = lu.enterprise_id
+ AND f.year = (SELECT MAX(year) FROM enterprise_figures)
+WHERE p.geom && ST_GeomFromWKB(?, 4490)
+  AND ST_Intersects(p.geom, ST_GeomFromWKB(?, 4490))
+ORDER BY lu.parcel_id, lu.enterprise_id, lu.role

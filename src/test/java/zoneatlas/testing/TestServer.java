@@ -1,0 +1,73 @@
+package zoneatlas.testing;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import zoneatlas.Services;
+import zoneatlas.http.WebApp;
+import zoneatlas.store.SqlStore;
+
+/** The real app on a random port around a test store, with a tiny HTTP client. */
+public final class TestServer implements AutoCloseable {
+  public final Javalin app;
+  public final Services services;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  public TestServer(SqlStore store) {
+    this(store, java.util.Map.of());
+  }
+
+  /** With some settings changed from {@link TestStores#config()}. */
+  public TestServer(SqlStore store, java.util.Map<String, String> overrides) {
+    zoneatlas.config.Config c = TestStores.config();
+    for (var e : overrides.entrySet()) {
+      c = c.with(e.getKey(), e.getValue());
+    }
+    this.services = new Services(c, store);
+    this.app = WebApp.create(services).start("127.0.0.1", 0);
+  }
+
+  public String base() {
+    return "http://127.0.0.1:" + app.port();
+  }
+
+  public HttpResponse<String> get(String pathAndQuery) {
+    return send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).GET().build());
+  }
+
+  public HttpResponse<String> get(String pathAndQuery, String token) {
+    return send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).header("Authorization", "Bearer " + token).GET().build());
+  }
+
+  public HttpResponse<String> post(String path, String json, String token) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return send(b.build());
+  }
+
+  /** Logs in as the test user of that name (see {@link TestStores#config()}) and returns the token. */
+  public String token(String user) {
+    return services.auth.login(user, TestStores.PASSWORD).orElseThrow();
+  }
+
+  private HttpResponse<String> send(HttpRequest r) {
+    try {
+      return http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

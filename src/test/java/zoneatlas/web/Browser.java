@@ -1,0 +1,124 @@
+package zoneatlas.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Selenium, cut off from every host but 127.0.0.1: the page
+ * must work with no internet, and a request that tries to leave shows as a failed load in the
+ * console and as a foreign resource entry, both of which the tests check. A fresh profile each
+ * time, removed on close.
+ */
+final class Browser implements AutoCloseable {
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  final ChromeDriver driver;
+  private final Path profile;
+  private final String base;
+
+  Browser(String base, int width, int height) {
+    this.base = base;
+    try {
+      profile = Files.createTempDirectory("zoneatlas-chromium-");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary("/usr/bin/chromium");
+    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-default-apps", "--disable-extensions", "--user-data-dir=" + profile,
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--window-size=" + width + "," + height,
+        "--lang=zh-CN", "--hide-scrollbars", "--force-device-scale-factor=1");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    o.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    driver = new ChromeDriver(service, o);
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+  }
+
+  /** Opens a path of the test server and waits until the map has drawn its layers and restored the URL state. */
+  void open(String pathAndQuery) {
+    driver.get(base + pathAndQuery);
+    waitFor(Duration.ofSeconds(40), d -> Boolean.TRUE.equals(js("return !!(window.ZA && ZA.test && ZA.test.ready)")));
+  }
+
+  /** Waits until no visible layer is loading (parcels and enterprises load after the view settles). */
+  void waitIdle() {
+    waitFor(Duration.ofSeconds(30), d -> Boolean.FALSE.equals(js("return ZA.test.loading()")));
+  }
+
+  Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition);
+  }
+
+  /** Console messages at level SEVERE: script errors, failed loads (404s, blocked hosts). */
+  List<String> consoleErrors() {
+    List<String> out = new ArrayList<>();
+    for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+      if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
+        out.add(e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  /** Every URL the page loaded (document and resources) that is not on the test server. */
+  @SuppressWarnings("unchecked")
+  List<String> outsideRequests() {
+    List<String> urls = new ArrayList<>((List<String>) js(
+        "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name))"));
+    String origin = base.endsWith("/") ? base : base + "/";
+    return urls.stream().filter(u -> !u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")).toList();
+  }
+
+  Path screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      File f = driver.getScreenshotAs(OutputType.FILE);
+      Path to = SCREENSHOTS.resolve(name);
+      Files.copy(f.toPath(), to, StandardCopyOption.REPLACE_EXISTING);
+      return to;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      try (Stream<Path> s = Files.walk(profile)) {
+        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        // a leftover temp profile is harmless
+      }
+    }
+  }
+}

@@ -1,0 +1,751 @@
+// ZoneAtlas map page: layers, details, search, basemaps, permalink, login, measuring.
+//
+// Other capabilities add panels without editing this file, through window.ZA (ready before any
+// later <script type="module"> runs):
+//   ZA.map                          the Leaflet map
+//   ZA.api(path, opts)              fetch with the login token; resolves to parsed JSON, rejects with
+//                                   an Error (status, body) on HTTP errors; a plain-object body is sent as JSON
+//   ZA.fetch(path, opts)            the same, resolving to the raw Response
+//   ZA.t(key, vars), ZA.lang        labels in the current language ('zh' or 'en');
+//   ZA.i18n.add({zh:{}, en:{}})     add labels; ZA.i18n.pick(zh, en), ZA.i18n.value(vocab, code)
+//   ZA.registerPanel({id, titleZh, titleEn, render(containerEl), onLangChange?(lang)})
+//                                   a sidebar tab; render is called once now and again after a
+//                                   language switch unless onLangChange is given; ZA.showPanel(id)
+//   ZA.selectFeature(collection, id, {fit})  select and show a feature (Promise of the GeoJSON feature)
+//   ZA.clearSelection(), ZA.selected ({collection, id} or null)
+//   ZA.onSelect(cb)                 cb({collection, id, feature}) on every selection, cb(null) when cleared
+//   ZA.onLangChange(cb), ZA.onAuthChange(cb)  cb(lang) / cb({username, role, seesConfidential})
+//   ZA.addOverlay(name, layer, {id, legend:[{color, fill, label}], visible})  an extra map layer
+//                                   listed under "other layers"; name is a string or {zh, en};
+//                                   ZA.removeOverlay(layer)
+//   ZA.permalink.set(key, value) / get(key) / url()   state kept in the page URL (map keys reserved)
+//   ZA.user                         {username, role, seesConfidential}
+//   ZA.ready                        Promise resolved once the plan layers are drawn and the URL state restored
+//   ZA.setBusy(bool)                while true, clicks on features do not select (use while drawing)
+
+import { api, ApiError, rawFetch, setToken, token } from './api.js';
+import { gcjToWgs, gcjWebMercator, wgsToGcj } from './gcj02.js';
+import * as i18n from './i18n.js';
+import { renderDetails, renderMessage } from './details.js';
+import {
+  DEFAULT_VISIBLE, escapeHtml, INFRA_KEYS, Layers, ORDER, PLAN_COLLECTIONS,
+} from './layers.js';
+import { initMeasure } from './measure.js';
+import { permalink, setInternal } from './permalink.js';
+import { initSearch } from './search.js';
+
+const { t } = i18n;
+const $ = (sel) => document.querySelector(sel);
+
+// ---- language -----------------------------------------------------------------------------
+
+function initialLang() {
+  const fromUrl = permalink.get('lang');
+  if (fromUrl === 'en' || fromUrl === 'zh') return fromUrl;
+  try {
+    const stored = localStorage.getItem('za.lang');
+    if (stored === 'en' || stored === 'zh') return stored;
+  } catch (e) {
+    // no storage: Chinese
+  }
+  return 'zh';
+}
+i18n.setLang(initialLang());
+
+// ---- map ----------------------------------------------------------------------------------
+
+const WEB_MERCATOR = L.CRS.EPSG3857;
+let gcjCrs = null;
+
+const map = L.map('map', {
+  preferCanvas: true,
+  zoomControl: false,
+  minZoom: 4,
+  maxZoom: 19,
+  zoomSnap: 0.5,
+  worldCopyJump: false,
+  attributionControl: true,
+});
+map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
+L.control.zoom({ position: 'topleft' }).addTo(map);
+L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
+map.createPane('zaBase');
+map.getPane('zaBase').style.zIndex = 250;
+map.getPane('zaBase').style.pointerEvents = 'none';
+
+let busy = false;
+const listeners = { select: [], lang: [], auth: [] };
+function emit(kind, arg) {
+  for (const cb of listeners[kind]) {
+    try {
+      cb(arg);
+    } catch (e) {
+      console.warn('ZA ' + kind + ' listener failed', e);
+    }
+  }
+}
+
+const state = {
+  config: {},
+  collections: {},
+  selected: null,
+  user: { username: null, role: 'anonymous', seesConfidential: false },
+  basemap: 'outline',
+  hadView: false,
+};
+
+const layers = new Layers({
+  map,
+  api,
+  onChange: () => scheduleUi(),
+  onFeatureClick: (collection, id) => select(collection, id, { fromMap: true }),
+  isBusy: () => busy || (map.pm && map.pm.globalDrawModeEnabled()),
+});
+
+let uiTimer = null;
+function scheduleUi() {
+  if (uiTimer) return;
+  uiTimer = requestAnimationFrame(() => {
+    uiTimer = null;
+    updateTree();
+    renderLegend();
+    updateZoomHint();
+    writeLayerState();
+  });
+}
+
+// ---- sidebar: tabs and panels -------------------------------------------------------------
+
+const panels = new Map();
+
+function addTab(id, title, builtin) {
+  const btn = document.createElement('button');
+  btn.type = 'button';
+  btn.className = 'tab';
+  btn.id = 'tab-btn-' + id;
+  btn.dataset.tab = id;
+  btn.setAttribute('role', 'tab');
+  btn.textContent = title;
+  btn.addEventListener('click', () => showTab(id, true));
+  $('#tabs').appendChild(btn);
+  const body = document.createElement('section');
+  body.className = 'tab-body' + (builtin ? ' builtin' : ' panel');
+  body.id = builtin ? 'tab-' + id : 'panel-' + id;
+  body.dataset.tab = id;
+  body.setAttribute('role', 'tabpanel');
+  body.hidden = true;
+  $('#tab-bodies').appendChild(body);
+  return body;
+}
+
+function showTab(id, fromUser) {
+  for (const b of document.querySelectorAll('#tabs .tab')) {
+    const on = b.dataset.tab === id;
+    b.classList.toggle('active', on);
+    b.setAttribute('aria-selected', String(on));
+  }
+  for (const s of document.querySelectorAll('#tab-bodies .tab-body')) s.hidden = s.dataset.tab !== id;
+  if (fromUser || id === 'details') openSheet(true);
+}
+
+function openSheet(open) {
+  $('#sidebar').classList.toggle('collapsed-narrow', !open);
+  // the map area changes on phones when the sheet opens or closes
+  setTimeout(() => map.invalidateSize({ pan: false }), 260);
+}
+
+const layersBody = addTab('layers', t('tab.layers'), true);
+const detailsBody = addTab('details', t('tab.details'), true);
+renderMessage(detailsBody, t('details.empty'));
+showTab('layers', false);
+$('#sidebar-toggle').addEventListener('click', () => openSheet($('#sidebar').classList.contains('collapsed-narrow')));
+$('#sheet-handle').addEventListener('click', () => openSheet($('#sidebar').classList.contains('collapsed-narrow')));
+
+function registerPanel(p) {
+  if (!p || !p.id || typeof p.render !== 'function') throw new Error('registerPanel needs {id, titleZh, titleEn, render(el)}');
+  if (panels.has(p.id)) throw new Error('panel "' + p.id + '" is already registered');
+  const body = addTab(p.id, i18n.pick(p.titleZh, p.titleEn), false);
+  const entry = { p, body };
+  panels.set(p.id, entry);
+  try {
+    p.render(body);
+  } catch (e) {
+    console.warn('panel ' + p.id + ' failed to render', e);
+  }
+  return body;
+}
+
+// ---- layer tree ---------------------------------------------------------------------------
+
+function treeRow(key, cls) {
+  return `<li class="tree-row ${cls || ''}" data-key="${key}">
+    <label><input type="checkbox" data-key="${key}"><span class="tree-swatch sw-${key}"></span><span class="tree-name">${escapeHtml(t('group.' + key))}</span></label>
+    <span class="tree-status" data-status="${key}"></span></li>`;
+}
+
+function basemapOptions() {
+  const c = state.config;
+  const list = [{ id: 'none' }, { id: 'outline' }];
+  if (c.tiandituKey) list.push({ id: 'tianditu-vec' }, { id: 'tianditu-img' });
+  if (c.osmUrl) list.push({ id: 'osm' });
+  if (c.amapUrl) list.push({ id: 'amap' });
+  return list;
+}
+
+function buildTree() {
+  const bm = basemapOptions().map((o) => `<label class="bm-option"><input type="radio" name="basemap" value="${o.id}"> ${escapeHtml(t('basemap.' + o.id))}</label>`).join('');
+  layersBody.innerHTML = `
+    <h3 class="za-h3">${escapeHtml(t('basemap.title'))}</h3>
+    <div class="basemaps">${bm}</div>
+    <p class="bm-note za-muted" hidden></p>
+    <h3 class="za-h3">${escapeHtml(t('layers.title'))}</h3>
+    <ul class="tree">
+      ${PLAN_COLLECTIONS.map((k) => treeRow(k)).join('')}
+      <li class="tree-row tree-parent" data-key="infrastructure">
+        <label><input type="checkbox" data-group="infrastructure"><span class="tree-name">${escapeHtml(t('layers.infrastructure'))}</span></label>
+        <ul class="tree tree-children">${INFRA_KEYS.map((k) => treeRow(k, 'child')).join('')}</ul>
+      </li>
+      ${treeRow('parcels')}
+      <li class="tree-extra" data-for="parcels">
+        <span>${escapeHtml(t('layers.colorby'))}</span>
+        <label><input type="radio" name="colorby" value="land_use"> ${escapeHtml(t('layers.colorby.land_use'))}</label>
+        <label><input type="radio" name="colorby" value="status"> ${escapeHtml(t('layers.colorby.status'))}</label>
+      </li>
+      ${treeRow('enterprises')}
+    </ul>
+    <div class="overlays-block" hidden>
+      <h3 class="za-h3">${escapeHtml(t('layers.other'))}</h3>
+      <ul class="tree overlays"></ul>
+    </div>`;
+  layersBody.querySelectorAll('input[data-key]').forEach((cb) => cb.addEventListener('change', () => layers.setVisible(cb.dataset.key, cb.checked)));
+  layersBody.querySelector('input[data-group=infrastructure]').addEventListener('change', (e) => {
+    INFRA_KEYS.forEach((k) => layers.setVisible(k, e.target.checked));
+  });
+  layersBody.querySelectorAll('input[name=basemap]').forEach((r) => r.addEventListener('change', () => setBasemap(r.value)));
+  layersBody.querySelectorAll('input[name=colorby]').forEach((r) => r.addEventListener('change', () => {
+    layers.setColorBy(r.value);
+    setInternal('pc', r.value === 'status' ? 'status' : null);
+  }));
+  updateTree();
+}
+
+function updateTree() {
+  for (const cb of layersBody.querySelectorAll('input[data-key]')) cb.checked = layers.isVisible(cb.dataset.key);
+  const infra = layersBody.querySelector('input[data-group=infrastructure]');
+  if (infra) {
+    const on = INFRA_KEYS.filter((k) => layers.isVisible(k)).length;
+    infra.checked = on === INFRA_KEYS.length;
+    infra.indeterminate = on > 0 && on < INFRA_KEYS.length;
+  }
+  for (const el of layersBody.querySelectorAll('[data-status]')) {
+    const g = layers.groups.get(el.dataset.status);
+    let text = '';
+    let cls = '';
+    if (g.status === 'loading') text = t('layers.loading');
+    else if (g.status === 'error') {
+      text = t('layers.error');
+      cls = 'err';
+    } else if (g.viewport && g.visible && map.getZoom() < g.minZoom) {
+      text = t('layers.zoomhint', { z: g.minZoom });
+      cls = 'hint';
+    } else if (g.status === 'ready') text = t('layers.count', { n: g.count.toLocaleString() });
+    el.textContent = text;
+    el.className = 'tree-status ' + cls;
+  }
+  for (const r of layersBody.querySelectorAll('input[name=basemap]')) r.checked = r.value === state.basemap;
+  for (const r of layersBody.querySelectorAll('input[name=colorby]')) r.checked = r.value === layers.colorBy;
+  const extra = layersBody.querySelector('.tree-extra[data-for=parcels]');
+  if (extra) extra.hidden = !layers.isVisible('parcels');
+  const note = layersBody.querySelector('.bm-note');
+  if (note) {
+    const n = state.basemap === 'amap' ? t('basemap.amap.note')
+      : state.basemap.startsWith('tianditu') ? t('basemap.tianditu.note') + ' ' + t('basemap.online.note')
+        : state.basemap === 'osm' ? t('basemap.online.note') : '';
+    note.textContent = n;
+    note.hidden = !n;
+    note.classList.toggle('warn', state.basemap === 'amap');
+  }
+  const ovBlock = layersBody.querySelector('.overlays-block');
+  if (ovBlock) {
+    ovBlock.hidden = layers.overlays.length === 0;
+    const ul = ovBlock.querySelector('.overlays');
+    const want = layers.overlays.map((o) => o.key).join('|');
+    if (ul.dataset.keys !== want) {
+      ul.dataset.keys = want;
+      ul.innerHTML = layers.overlays.map((o) => `<li class="tree-row"><label><input type="checkbox" data-overlay="${escapeHtml(o.key)}">
+        <span class="tree-name">${escapeHtml(typeof o.name === 'object' ? i18n.pick(o.name.zh, o.name.en) : o.name)}</span></label></li>`).join('');
+      ul.querySelectorAll('input').forEach((cb) => cb.addEventListener('change', () => layers.setVisible(cb.dataset.overlay, cb.checked)));
+    }
+    ul.querySelectorAll('input').forEach((cb) => (cb.checked = layers.isVisible(cb.dataset.overlay)));
+  }
+}
+
+// ---- legend -------------------------------------------------------------------------------
+
+const Legend = L.Control.extend({
+  onAdd() {
+    const el = L.DomUtil.create('div', 'za-legend');
+    el.innerHTML = '<button type="button" class="za-legend-head"></button><div class="za-legend-body"></div>';
+    L.DomEvent.disableClickPropagation(el);
+    L.DomEvent.disableScrollPropagation(el);
+    el.querySelector('.za-legend-head').addEventListener('click', () => el.classList.toggle('collapsed'));
+    if (window.matchMedia('(max-width: 700px)').matches) el.classList.add('collapsed');
+    return el;
+  },
+});
+const legend = new Legend({ position: 'bottomright' }).addTo(map);
+
+function swatchHtml(it) {
+  if (it.swatch === 'line') {
+    return `<span class="lg-line${it.dash ? ' dash' : ''}" style="border-color:${it.color}"></span>`;
+  }
+  if (it.swatch === 'point') return `<span class="lg-point" style="background:${it.color}"></span>`;
+  const bg = it.fill || it.color;
+  const op = it.fillOpacity === undefined ? 1 : Math.max(0.25, it.fillOpacity);
+  return `<span class="lg-area${it.dash ? ' dash' : ''}" style="border-color:${it.color};background:${hexA(bg, op)}"></span>`;
+}
+
+function hexA(hex, a) {
+  if (!/^#[0-9a-f]{6}$/i.test(hex)) return hex;
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${a})`;
+}
+
+function renderLegend() {
+  const el = legend.getContainer();
+  el.querySelector('.za-legend-head').textContent = t('legend.title');
+  const entries = layers.legend();
+  el.querySelector('.za-legend-body').innerHTML = entries.length
+    ? entries.map((e) => `<div class="lg-group">${e.title ? `<div class="lg-title">${escapeHtml(e.title)}</div>` : ''}
+        ${e.items.map((it) => `<div class="lg-item">${swatchHtml(it)}<span>${escapeHtml(it.label)}</span></div>`).join('')}</div>`).join('')
+    : `<div class="za-muted">${escapeHtml(t('legend.empty'))}</div>`;
+}
+
+// ---- zoom hint for viewport layers ----------------------------------------------------------
+
+const hint = L.DomUtil.create('button', 'za-zoomhint', map.getContainer());
+hint.type = 'button';
+hint.hidden = true;
+L.DomEvent.disableClickPropagation(hint);
+hint.addEventListener('click', () => map.setZoom(14));
+
+function updateZoomHint() {
+  const keys = ['parcels', 'enterprises'].filter((k) => layers.isVisible(k) && map.getZoom() < layers.groups.get(k).minZoom);
+  const truncated = layers.isVisible('parcels') && layers.groups.get('parcels').truncated;
+  if (keys.length) {
+    hint.textContent = keys.map((k) => t('group.' + k)).join('、') + '：' + t('layers.zoomhint', { z: 14 });
+    hint.hidden = false;
+  } else if (truncated) {
+    hint.textContent = t('layers.parcels.truncated', { n: layers.groups.get('parcels').count.toLocaleString() });
+    hint.hidden = false;
+  } else {
+    hint.hidden = true;
+  }
+}
+map.on('zoomend', () => scheduleUi());
+
+// ---- basemaps -----------------------------------------------------------------------------
+
+let basemapLayer = null;
+let outlineLayer = null;
+
+function tianditu(layer, key) {
+  return L.tileLayer('https://t{s}.tianditu.gov.cn/' + layer + '_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER='
+    + layer + '&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=' + encodeURIComponent(key), {
+    subdomains: '01234567', maxZoom: 18, attribution: '© <a href="https://www.tianditu.gov.cn" target="_blank" rel="noopener">天地图</a>',
+  });
+}
+
+function makeOutline() {
+  const renderer = L.canvas({ pane: 'zaBase', padding: 0.5 });
+  const group = L.featureGroup();
+  for (const coll of ['zones', 'core-boards']) {
+    for (const [key, ref] of layers.index) {
+      if (!key.startsWith(coll + ':')) continue;
+      L.geoJSON(ref.feature, {
+        pane: 'zaBase', renderer, interactive: false, pmIgnore: true, snapIgnore: true,
+        style: () => (coll === 'zones'
+          ? { color: '#9aa7b0', weight: 1.2, fillColor: '#e4e9ec', fillOpacity: 1 }
+          : { color: '#c3ccd2', weight: 0.8, fillColor: '#dde4e8', fillOpacity: 1 }),
+      }).eachLayer((l) => group.addLayer(l));
+    }
+  }
+  return group;
+}
+
+function basemapLayerFor(id) {
+  const c = state.config;
+  switch (id) {
+    case 'outline':
+      if (!outlineLayer && layers.groups.get('zones').status === 'ready') outlineLayer = makeOutline();
+      return outlineLayer;
+    case 'tianditu-vec':
+      return L.layerGroup([tianditu('vec', c.tiandituKey), tianditu('cva', c.tiandituKey)]);
+    case 'tianditu-img':
+      return L.layerGroup([tianditu('img', c.tiandituKey), tianditu('cia', c.tiandituKey)]);
+    case 'osm':
+      return L.tileLayer(c.osmUrl, { maxZoom: 19, subdomains: 'abc', attribution: '© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a>' });
+    case 'amap':
+      return L.tileLayer(c.amapUrl, { maxZoom: 18, subdomains: '1234', attribution: '© 高德地图 AutoNavi (GCJ-02)' });
+    default:
+      return null;
+  }
+}
+
+function setCrs(crs) {
+  if (map.options.crs === crs) return;
+  const center = map.getCenter();
+  const zoom = map.getZoom();
+  map.options.crs = crs;
+  // Leaflet has no public CRS switch; resetting the view re-projects every layer
+  map._resetView(center, zoom);
+}
+
+function setBasemap(id) {
+  if (!basemapOptions().some((o) => o.id === id)) id = 'outline';
+  if (basemapLayer) map.removeLayer(basemapLayer);
+  basemapLayer = null;
+  state.basemap = id;
+  if (id === 'amap') {
+    if (!gcjCrs) gcjCrs = gcjWebMercator(L);
+    setCrs(gcjCrs);
+  } else {
+    setCrs(WEB_MERCATOR);
+  }
+  basemapLayer = basemapLayerFor(id);
+  if (basemapLayer) basemapLayer.addTo(map);
+  map.getContainer().dataset.basemap = id;
+  setInternal('b', id === 'outline' ? null : id);
+  scheduleUi();
+}
+
+// ---- selection and details ----------------------------------------------------------------
+
+let selToken = 0;
+
+function featureBounds(feature) {
+  return L.geoJSON(feature).getBounds();
+}
+
+function zoomTo(collection, feature) {
+  const b = featureBounds(feature);
+  if (!b.isValid()) return;
+  const isPoint = feature.geometry && feature.geometry.type === 'Point';
+  const maxZoom = isPoint || collection === 'parcels' || collection === 'enterprises' ? 17 : 16;
+  if (isPoint) map.setView(b.getCenter(), Math.max(map.getZoom(), 16));
+  else map.fitBounds(b, { padding: [30, 30], maxZoom });
+}
+
+function detailsCtx(collection, feature) {
+  return {
+    schema: state.collections[collection],
+    planName: (id) => layers.planName(id),
+    api,
+    onZoom: () => zoomTo(collection, feature),
+    shareUrl: () => {
+      permalink.flush();
+      return permalink.url();
+    },
+  };
+}
+
+async function select(collection, id, opts = {}) {
+  const my = ++selToken;
+  state.selected = { collection, id };
+  setInternal('s', collection + ':' + id);
+  showTab('details');
+  const ref = layers.find(collection, id);
+  let feature = ref ? ref.feature : null;
+  if (!feature) {
+    renderMessage(detailsBody, t('details.loading'));
+    try {
+      feature = await api('/collections/' + encodeURIComponent(collection) + '/items/' + encodeURIComponent(id));
+    } catch (e) {
+      if (my !== selToken) return null;
+      renderMessage(detailsBody, e instanceof ApiError && e.status === 404 ? t('details.notfound') : e.message);
+      layers.highlight(null, null);
+      return null;
+    }
+  }
+  if (my !== selToken) return null;
+  const key = layers.groupKeyOf(collection, feature.properties);
+  if (key && !layers.isVisible(key)) layers.setVisible(key, true);
+  layers.highlight(collection, feature);
+  if (opts.fit) zoomTo(collection, feature);
+  renderDetails(detailsBody, collection, feature, detailsCtx(collection, feature));
+  emit('select', { collection, id, feature });
+  return feature;
+}
+
+function clearSelection() {
+  selToken++;
+  state.selected = null;
+  setInternal('s', null);
+  layers.highlight(null, null);
+  renderMessage(detailsBody, t('details.empty'));
+  emit('select', null);
+}
+
+map.on('click', () => {
+  if (busy || (map.pm && map.pm.globalDrawModeEnabled())) return;
+  if (state.selected) clearSelection();
+});
+
+// ---- permalink: view and layers -----------------------------------------------------------
+
+function writeView() {
+  const c = map.getCenter();
+  setInternal('c', c.lat.toFixed(5) + ',' + c.lng.toFixed(5));
+  setInternal('z', String(Math.round(map.getZoom() * 2) / 2));
+}
+map.on('moveend', writeView);
+
+let restoring = true;
+function writeLayerState() {
+  if (restoring) return;
+  const vis = layers.visibleKeys();
+  const same = vis.length === DEFAULT_VISIBLE.length && DEFAULT_VISIBLE.every((k) => vis.includes(k));
+  setInternal('l', same ? null : vis.length ? vis.join(',') : 'none');
+}
+
+function restoreLayers() {
+  const l = permalink.get('l');
+  let keys = DEFAULT_VISIBLE;
+  if (l === 'none') keys = [];
+  else if (l) keys = l.split(',').filter((k) => ORDER.includes(k));
+  for (const k of ORDER) layers.setVisible(k, keys.includes(k));
+  if (permalink.get('pc') === 'status') layers.setColorBy('status');
+}
+
+function restoreView() {
+  const c = (permalink.get('c') || '').split(',').map(Number);
+  const z = Number(permalink.get('z'));
+  if (c.length === 2 && c.every((v) => Number.isFinite(v)) && Math.abs(c[0]) <= 90 && Math.abs(c[1]) <= 180 && Number.isFinite(z) && z > 0) {
+    map.setView([c[0], c[1]], Math.min(19, Math.max(4, z)), { animate: false });
+    return true;
+  }
+  return false;
+}
+
+function fitAll() {
+  const z = state.collections.zones;
+  const bbox = z && z.extent && z.extent.spatial && z.extent.spatial.bbox && z.extent.spatial.bbox[0];
+  if (bbox) map.fitBounds([[bbox[1], bbox[0]], [bbox[3], bbox[2]]], { padding: [10, 10], animate: false });
+  else map.setView([34.75, 113.75], 10, { animate: false });
+}
+
+// ---- login --------------------------------------------------------------------------------
+
+function renderAuth() {
+  const el = $('#auth');
+  const u = state.user;
+  if (u.username) {
+    el.innerHTML = `<span class="who" title="${escapeHtml(t('auth.role'))}"><b>${escapeHtml(u.username)}</b> <span class="role">${escapeHtml(t('role.' + u.role))}</span></span>
+      <button type="button" class="btn" id="logout-btn">${escapeHtml(t('auth.logout'))}</button>`;
+    el.querySelector('#logout-btn').addEventListener('click', logout);
+  } else {
+    el.innerHTML = `<button type="button" class="btn" id="login-btn">${escapeHtml(t('auth.login'))}</button>
+      <form id="login-form" class="popover" hidden>
+        <label>${escapeHtml(t('auth.username'))}<input name="username" autocomplete="username" required></label>
+        <label>${escapeHtml(t('auth.password'))}<input name="password" type="password" autocomplete="current-password" required></label>
+        <div class="login-error" role="alert"></div>
+        <div class="login-actions"><button type="submit" class="btn btn-primary">${escapeHtml(t('auth.submit'))}</button>
+        <button type="button" class="btn" data-act="cancel">${escapeHtml(t('auth.cancel'))}</button></div>
+      </form>`;
+    const form = el.querySelector('#login-form');
+    el.querySelector('#login-btn').addEventListener('click', () => {
+      form.hidden = !form.hidden;
+      if (!form.hidden) form.username.focus();
+    });
+    form.querySelector('[data-act=cancel]').addEventListener('click', () => (form.hidden = true));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const err = form.querySelector('.login-error');
+      err.textContent = '';
+      try {
+        const r = await api('/api/login', { method: 'POST', body: { username: form.username.value.trim(), password: form.password.value } });
+        setToken(r.token);
+        await refreshUser();
+      } catch (ex) {
+        err.textContent = ex instanceof ApiError && ex.status === 401 ? t('auth.failed') : t('auth.error') + ': ' + ex.message;
+      }
+    });
+  }
+}
+
+async function refreshUser() {
+  let me = { username: null, role: 'anonymous', seesConfidential: false };
+  try {
+    me = await api('/api/me');
+  } catch (e) {
+    console.warn('cannot read the login state: ' + e.message);
+  }
+  if (!me.username && token()) setToken(null);
+  const changed = me.username !== state.user.username || me.role !== state.user.role;
+  state.user = { username: me.username, role: me.role, seesConfidential: !!me.seesConfidential };
+  renderAuth();
+  if (changed) {
+    emit('auth', state.user);
+    // what a role may see differs: show the selected feature again as this user
+    if (state.selected) select(state.selected.collection, state.selected.id);
+  }
+}
+
+async function logout() {
+  try {
+    await api('/api/logout', { method: 'POST' });
+  } catch (e) {
+    // the token is dropped anyway
+  }
+  setToken(null);
+  await refreshUser();
+}
+
+// ---- language switch ----------------------------------------------------------------------
+
+let measure = null;
+let search = null;
+
+function relabel() {
+  document.title = t('app.title');
+  $('#brand-text').textContent = t('app.short');
+  $('#brand').title = t('app.title');
+  const lt = $('#lang-toggle');
+  lt.textContent = t('lang.switch');
+  lt.title = t('lang.switch.title');
+  $('#sidebar-toggle').textContent = t('sidebar.toggle');
+  $('#tab-btn-layers').textContent = t('tab.layers');
+  $('#tab-btn-details').textContent = t('tab.details');
+  for (const { p } of panels.values()) $('#tab-btn-' + CSS.escape(p.id)).textContent = i18n.pick(p.titleZh, p.titleEn);
+  if (search) search.relabel();
+  if (measure) measure.relabel();
+  if (map.pm) map.pm.setLang(i18n.getLang() === 'en' ? 'en' : 'zh');
+  buildTree();
+  renderLegend();
+  updateZoomHint();
+  renderAuth();
+  layers.relabel();
+}
+
+function setLanguage(l) {
+  i18n.setLang(l);
+  try {
+    localStorage.setItem('za.lang', i18n.getLang());
+  } catch (e) {
+    // not kept
+  }
+  setInternal('lang', i18n.getLang() === 'en' ? 'en' : null);
+  relabel();
+  if (state.selected) select(state.selected.collection, state.selected.id);
+  else renderMessage(detailsBody, t('details.empty'));
+  for (const { p, body } of panels.values()) {
+    try {
+      if (typeof p.onLangChange === 'function') p.onLangChange(i18n.getLang());
+      else {
+        body.innerHTML = '';
+        p.render(body);
+      }
+    } catch (e) {
+      console.warn('panel ' + p.id + ' failed to switch language', e);
+    }
+  }
+  emit('lang', i18n.getLang());
+}
+$('#lang-toggle').addEventListener('click', () => setLanguage(i18n.getLang() === 'en' ? 'zh' : 'en'));
+
+// ---- the ZA object ------------------------------------------------------------------------
+
+let resolveReady;
+const ready = new Promise((r) => (resolveReady = r));
+
+const ZA = {
+  map,
+  api,
+  fetch: rawFetch,
+  t,
+  get lang() {
+    return i18n.getLang();
+  },
+  i18n: { add: i18n.add, pick: i18n.pick, value: i18n.value, setLang: setLanguage },
+  registerPanel,
+  showPanel: (id) => showTab(id, true),
+  selectFeature: (collection, id, opts) => select(collection, id, Object.assign({ fit: true }, opts)),
+  clearSelection,
+  get selected() {
+    return state.selected ? Object.assign({}, state.selected) : null;
+  },
+  onSelect: (cb) => listeners.select.push(cb),
+  onLangChange: (cb) => listeners.lang.push(cb),
+  onAuthChange: (cb) => listeners.auth.push(cb),
+  addOverlay: (name, layer, opts) => {
+    layers.addOverlay(name, layer, opts);
+    return layer;
+  },
+  removeOverlay: (layer) => layers.removeOverlay(layer),
+  permalink,
+  get user() {
+    return Object.assign({}, state.user);
+  },
+  setBusy: (b) => (busy = !!b),
+  ready,
+  // for the browser tests: what is drawn, and where to click
+  test: {
+    ready: false,
+    counts: () => layers.counts(),
+    get firstDrawMs() {
+      return layers.firstDrawMs;
+    },
+    interiorPoint: (collection, id) => layers.interiorPoint(collection, id),
+    loading: () => [...layers.groups.values()].some((g) => g.visible && g.status === 'loading'),
+    visible: () => layers.visibleKeys(),
+    basemap: () => state.basemap,
+    crs: () => map.options.crs.code,
+    gcj: { wgsToGcj, gcjToWgs },
+  },
+};
+window.ZA = ZA;
+
+// ---- start --------------------------------------------------------------------------------
+
+search = initSearch({
+  input: $('#search-input'),
+  list: $('#search-results'),
+  api,
+  onPick: (h) => select(h.collection, h.id, { fit: true }),
+});
+measure = initMeasure(map, (b) => (busy = b));
+relabel();
+
+async function start() {
+  const [cfg, cols] = await Promise.all([
+    api('/api/client-config').catch(() => ({})),
+    api('/collections').catch(() => ({ collections: [] })),
+    refreshUser(),
+  ]);
+  state.config = cfg || {};
+  for (const c of cols.collections || []) state.collections[c.id] = c;
+  state.hadView = restoreView();
+  if (!state.hadView) fitAll();
+  buildTree();
+  restoreLayers();
+  setBasemap(permalink.get('b') || 'outline');
+  await Promise.all([...PLAN_COLLECTIONS, 'infrastructure'].map((c) => layers.loadPlan(c)));
+  if (state.basemap === 'outline' && !basemapLayer) setBasemap('outline');
+  const s = permalink.get('s');
+  if (s && s.indexOf(':') > 0) {
+    const i = s.indexOf(':');
+    await select(s.slice(0, i), s.slice(i + 1), { fit: !state.hadView });
+  }
+  restoring = false;
+  writeLayerState();
+  writeView();
+  scheduleUi();
+  ZA.test.ready = true;
+  resolveReady(ZA);
+}
+
+start().catch((e) => {
+  console.warn('ZoneAtlas could not start: ' + e.message);
+  ZA.test.ready = true;
+  resolveReady(ZA);
+});

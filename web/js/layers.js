@@ -1,0 +1,553 @@
+// The map's layer groups: the plan layers (loaded whole, a few hundred features), infrastructure
+// split by category, and parcels and enterprises loaded by viewport from zoom 14 (tens of
+// thousands in all). Every vector shares one canvas renderer, so 50,000 parcels stay smooth;
+// draw order is kept by re-stacking the groups above one that changed.
+
+import { getLang, pick, t, value } from './i18n.js';
+import {
+  ENTERPRISE_STYLE, INFRA_CATEGORIES, PLAN_STYLES, SELECTION_STYLES, STATUS_COLORS, infraCategory, infraStyle,
+  landUseClassName, landUseColor, landUseKey, parcelStyle,
+} from './styles.js';
+
+export const PLAN_COLLECTIONS = ['zones', 'core-boards', 'industrial-parks', 'small-micro-parks'];
+export const INFRA_KEYS = INFRA_CATEGORIES.map((c) => c.key);
+/** Bottom to top. */
+export const ORDER = ['zones', 'core-boards', 'industrial-parks', 'small-micro-parks', 'parcels', ...INFRA_KEYS, 'enterprises'];
+export const DEFAULT_VISIBLE = ['zones', 'core-boards', 'industrial-parks', 'small-micro-parks', ...INFRA_KEYS, 'parcels'];
+
+const VIEWPORT = {
+  parcels: { minZoom: 14, pageSize: 5000, max: 30000 },
+  enterprises: { minZoom: 14, pageSize: 5000, max: 20000 },
+};
+
+// map data is not for Geoman to edit or snap to (and 50,000 parcels must not each get an editor)
+const NOT_EDITABLE = { pmIgnore: true, snapIgnore: true };
+
+// zoom ranges at which the names of areas are written on the map
+const LABEL_ZOOMS = {
+  zones: [0, 12],
+  'core-boards': [11, 14],
+  'industrial-parks': [13, 30],
+  'small-micro-parks': [15, 30],
+};
+
+export class Layers {
+  /**
+   * @param opts.map the Leaflet map
+   * @param opts.api the fetch helper
+   * @param opts.onChange called when visibility, counts or status change (layer tree, legend, permalink)
+   * @param opts.onFeatureClick called with (collection, id, feature) when a feature is clicked
+   */
+  constructor({ map, api, onChange, onFeatureClick, isBusy }) {
+    this.map = map;
+    this.api = api;
+    this.onChange = onChange;
+    this.onFeatureClick = onFeatureClick;
+    this.isBusy = isBusy || (() => false);
+    this.renderer = L.canvas({ padding: 0.4, tolerance: 4 });
+    this.groups = new Map();
+    this.index = new Map(); // "collection:id" -> {layer, feature, key}
+    this.names = new Map(); // plan feature id -> feature (to name board/park ids)
+    this.colorBy = 'land_use';
+    this.firstDrawMs = null;
+    this.overlays = [];
+    this.selection = null;
+    this.selected = null;
+    for (const key of ORDER) {
+      const vp = VIEWPORT[key];
+      this.groups.set(key, {
+        key,
+        layer: L.featureGroup(),
+        visible: false,
+        status: 'idle',
+        count: 0,
+        minZoom: vp ? vp.minZoom : 0,
+        viewport: !!vp,
+        byId: new Map(),
+        truncated: false,
+        ctrl: null,
+      });
+    }
+    for (const g of this.groups.values()) this.wireHover(g);
+    this.debouncedViewport = debounce(() => this.refreshViewport(), 220);
+    map.on('moveend', () => this.debouncedViewport());
+    map.on('zoomend', () => {
+      this.updateLabels();
+      this.resizePoints();
+    });
+    this.updateLabels();
+  }
+
+  // ---- visibility -------------------------------------------------------------------------
+
+  setVisible(key, on) {
+    const g = this.groups.get(key) || this.overlays.find((o) => o.key === key);
+    if (!g) return;
+    on = !!on;
+    if (g.visible === on) return;
+    g.visible = on;
+    if (on) {
+      g.layer.addTo(this.map);
+      this.restackAbove(key);
+      if (g.viewport) this.loadViewport(g);
+    } else {
+      this.map.removeLayer(g.layer);
+      if (g.ctrl) g.ctrl.abort();
+    }
+    this.updateLabels();
+    this.onChange();
+  }
+
+  isVisible(key) {
+    const g = this.groups.get(key) || this.overlays.find((o) => o.key === key);
+    return !!(g && g.visible);
+  }
+
+  visibleKeys() {
+    return ORDER.filter((k) => this.groups.get(k).visible);
+  }
+
+  /** Brings every group drawn above {@code key} back to the front, so canvas order follows ORDER. */
+  restackAbove(key) {
+    const from = ORDER.indexOf(key);
+    const above = from < 0 ? [] : ORDER.slice(from + 1);
+    for (const k of above) {
+      const g = this.groups.get(k);
+      if (g.visible) g.layer.eachLayer((l) => l.bringToFront && l.bringToFront());
+    }
+    for (const o of this.overlays) {
+      if (o.visible && o.layer.bringToFront) o.layer.bringToFront();
+    }
+    if (this.selection) this.selection.eachLayer((l) => l.bringToFront());
+  }
+
+  // ---- plan layers ------------------------------------------------------------------------
+
+  /** Loads one plan collection (or all infrastructure) and draws it. */
+  async loadPlan(collection) {
+    const keys = collection === 'infrastructure' ? INFRA_KEYS : [collection];
+    keys.forEach((k) => (this.groups.get(k).status = 'loading'));
+    this.onChange();
+    let fc;
+    try {
+      fc = await this.api('/collections/' + collection + '/items?limit=10000');
+    } catch (e) {
+      keys.forEach((k) => (this.groups.get(k).status = 'error'));
+      this.onChange();
+      console.warn('loading ' + collection + ' failed: ' + e.message);
+      return;
+    }
+    for (const f of fc.features) {
+      this.names.set(f.id, f);
+      const key = collection === 'infrastructure' ? infraCategory(f.properties.kind).key : collection;
+      const g = this.groups.get(key);
+      const layer = this.makePlanLayer(collection, f);
+      g.layer.addLayer(layer);
+      g.byId.set(f.id, layer);
+      this.index.set(collection + ':' + f.id, { layer, feature: f, key });
+    }
+    for (const k of keys) {
+      const g = this.groups.get(k);
+      g.status = 'ready';
+      g.count = g.byId.size;
+      if (g.visible) this.restackAbove(k);
+    }
+    // other layers name board and park ids by these features
+    this.updateLabels();
+    this.noteDrawn();
+    this.onChange();
+  }
+
+  makePlanLayer(collection, f) {
+    const geomType = f.geometry ? f.geometry.type : '';
+    let layer;
+    if (collection === 'infrastructure') {
+      const st = infraStyle(f.properties.kind, geomType);
+      layer = L.geoJSON(f, {
+        ...NOT_EDITABLE,
+        renderer: this.renderer,
+        style: () => st,
+        pointToLayer: (pf, ll) => L.circleMarker(ll, {
+          ...NOT_EDITABLE, renderer: this.renderer, radius: this.pointRadius(), color: '#ffffff', weight: 1.5, fillColor: st.color, fillOpacity: 1,
+        }),
+      });
+    } else {
+      layer = L.geoJSON(f, { ...NOT_EDITABLE, renderer: this.renderer, style: () => PLAN_STYLES[collection] });
+    }
+    const ref = { collection, id: f.id };
+    layer.zaRef = ref;
+    layer.eachLayer((l) => (l.zaRef = ref));
+    layer.on('click', (e) => this.clicked(e, collection, f));
+    const inner = layer.getLayers()[0];
+    if (inner && LABEL_ZOOMS[collection] && geomType.indexOf('Polygon') >= 0) {
+      inner.bindTooltip(this.labelText(f), {
+        permanent: true, direction: 'center', interactive: false, className: 'za-label za-label-' + collection,
+      });
+    }
+    return layer;
+  }
+
+  labelText(f) {
+    return escapeHtml(pick(f.properties.name_zh, shortEn(f.properties.name_en)));
+  }
+
+  clicked(e, collection, f) {
+    if (this.isBusy()) return;
+    L.DomEvent.stop(e);
+    this.onFeatureClick(collection, f.id, f);
+  }
+
+  /** Shows the area names that suit the zoom (zones when far out, parks when close). */
+  updateLabels() {
+    const z = this.map.getZoom();
+    const c = this.map.getContainer();
+    for (const [coll, [lo, hi]] of Object.entries(LABEL_ZOOMS)) {
+      c.classList.toggle('show-labels-' + coll, z >= lo && z <= hi);
+    }
+  }
+
+  /** Infrastructure points: small when the whole region is in view, easy to hit when close. */
+  pointRadius() {
+    const z = this.map.getZoom();
+    return z < 11 ? 3 : z < 13 ? 4.5 : 6.5;
+  }
+
+  resizePoints() {
+    const r = this.pointRadius();
+    for (const k of INFRA_KEYS) {
+      this.groups.get(k).layer.eachLayer((gl) => gl.eachLayer((l) => l instanceof L.CircleMarker && l.setRadius(r)));
+    }
+  }
+
+  relabel() {
+    for (const coll of PLAN_COLLECTIONS) {
+      const g = this.groups.get(coll);
+      g.layer.eachLayer((l) => {
+        const ref = this.index.get(coll + ':' + l.zaRef.id);
+        const inner = l.getLayers ? l.getLayers()[0] : l;
+        if (ref && inner && inner.getTooltip()) inner.setTooltipContent(this.labelText(ref.feature));
+      });
+    }
+  }
+
+  // ---- parcels and enterprises by viewport -----------------------------------------------
+
+  refreshViewport() {
+    for (const g of this.groups.values()) {
+      if (g.viewport && g.visible) this.loadViewport(g);
+    }
+  }
+
+  async loadViewport(g) {
+    const opts = VIEWPORT[g.key];
+    if (g.ctrl) g.ctrl.abort();
+    if (this.map.getZoom() < opts.minZoom) {
+      this.clearGroup(g);
+      g.status = 'zoom';
+      this.onChange();
+      return;
+    }
+    const ctrl = new AbortController();
+    g.ctrl = ctrl;
+    g.status = 'loading';
+    this.onChange();
+    const b = this.map.getBounds().pad(0.25);
+    const bbox = [
+      Math.max(-180, b.getWest()), Math.max(-90, b.getSouth()), Math.min(180, b.getEast()), Math.min(90, b.getNorth()),
+    ].map((v) => v.toFixed(6)).join(',');
+    const features = [];
+    let matched = 0;
+    try {
+      for (let offset = 0; offset < opts.max; offset += opts.pageSize) {
+        const page = await this.api('/collections/' + g.key + '/items?bbox=' + bbox + '&limit=' + opts.pageSize
+          + '&offset=' + offset, { signal: ctrl.signal });
+        features.push(...page.features);
+        matched = page.numberMatched;
+        if (page.features.length < opts.pageSize || features.length >= matched) break;
+      }
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      g.status = 'error';
+      this.onChange();
+      console.warn('loading ' + g.key + ' failed: ' + e.message);
+      return;
+    }
+    if (ctrl.signal.aborted) return;
+    g.ctrl = null;
+    g.truncated = matched > features.length;
+    this.replaceFeatures(g, features);
+    g.status = 'ready';
+    this.noteDrawn();
+    this.onChange();
+  }
+
+  /** Keeps what is still in view, adds what is new, drops the rest: panning redraws only the edge. */
+  replaceFeatures(g, features) {
+    const keep = new Set(features.map((f) => f.id));
+    for (const [id, layer] of g.byId) {
+      if (!keep.has(id) && !(this.selected && this.selected.collection === g.key && this.selected.id === id)) {
+        g.layer.removeLayer(layer);
+        g.byId.delete(id);
+        this.index.delete(g.key + ':' + id);
+      }
+    }
+    for (const f of features) {
+      if (g.byId.has(f.id) || !f.geometry) continue;
+      const layer = g.key === 'parcels' ? this.makeParcel(f) : this.makeEnterprise(f);
+      g.layer.addLayer(layer);
+      g.byId.set(f.id, layer);
+      this.index.set(g.key + ':' + f.id, { layer, feature: f, key: g.key });
+    }
+    g.count = g.byId.size;
+    this.restackAbove(g.key);
+  }
+
+  clearGroup(g) {
+    for (const id of g.byId.keys()) this.index.delete(g.key + ':' + id);
+    g.layer.clearLayers();
+    g.byId.clear();
+    g.count = 0;
+    g.truncated = false;
+  }
+
+  makeParcel(f) {
+    const flip = (ring) => ring.map((c) => [c[1], c[0]]);
+    const g = f.geometry;
+    const latlngs = g.type === 'Polygon' ? g.coordinates.map(flip) : g.coordinates.map((poly) => poly.map(flip));
+    const layer = L.polygon(latlngs, { ...NOT_EDITABLE, renderer: this.renderer, ...parcelStyle(f.properties, this.colorBy) });
+    layer.zaRef = { collection: 'parcels', id: f.id };
+    layer.on('click', (e) => this.clicked(e, 'parcels', f));
+    return layer;
+  }
+
+  makeEnterprise(f) {
+    const c = f.geometry.coordinates;
+    const layer = L.circleMarker([c[1], c[0]], { ...NOT_EDITABLE, renderer: this.renderer, ...ENTERPRISE_STYLE });
+    layer.zaRef = { collection: 'enterprises', id: f.id };
+    layer.on('click', (e) => this.clicked(e, 'enterprises', f));
+    return layer;
+  }
+
+  setColorBy(mode) {
+    this.colorBy = mode === 'status' ? 'status' : 'land_use';
+    const g = this.groups.get('parcels');
+    g.layer.eachLayer((l) => {
+      const ref = this.index.get('parcels:' + l.zaRef.id);
+      if (ref) l.setStyle(parcelStyle(ref.feature.properties, this.colorBy));
+    });
+    this.onChange();
+  }
+
+  // ---- hover names ------------------------------------------------------------------------
+
+  wireHover(g) {
+    g.layer.on('mouseover', (e) => {
+      const l = e.propagatedFrom || e.layer;
+      if (!l || !l.zaRef || l.getTooltip()) return;
+      const ref = this.index.get(l.zaRef.collection + ':' + l.zaRef.id);
+      if (!ref) return;
+      l.bindTooltip(() => this.hoverText(ref.feature, l.zaRef.collection), { sticky: true, className: 'za-hover' });
+      l.openTooltip(e.latlng);
+    });
+  }
+
+  hoverText(f, collection) {
+    const p = f.properties;
+    if (collection === 'parcels') {
+      return escapeHtml(f.id + ' · ' + p.land_use_name + ' · ' + fmt(p.area_mu, 1) + ' ' + t('unit.mu'));
+    }
+    return escapeHtml(pick(p.name_zh, p.name_en) || f.id);
+  }
+
+  // ---- lookup, selection, overlays -------------------------------------------------------
+
+  find(collection, id) {
+    return this.index.get(collection + ':' + id) || null;
+  }
+
+  /** The layer-tree key a feature belongs to. */
+  groupKeyOf(collection, props) {
+    if (collection === 'infrastructure') return infraCategory(props && props.kind).key;
+    return this.groups.has(collection) ? collection : null;
+  }
+
+  planName(id) {
+    const f = this.names.get(id);
+    return f ? pick(f.properties.name_zh, f.properties.name_en) : null;
+  }
+
+  /** Outlines the selected feature above everything; null clears. */
+  highlight(collection, feature) {
+    if (this.selection) {
+      this.map.removeLayer(this.selection);
+      this.selection = null;
+    }
+    this.selected = feature ? { collection, id: feature.id } : null;
+    if (!feature || !feature.geometry) return;
+    this.selection = L.featureGroup();
+    for (const st of SELECTION_STYLES) {
+      L.geoJSON(feature, {
+        ...NOT_EDITABLE,
+        renderer: this.renderer,
+        interactive: false,
+        style: () => st,
+        pointToLayer: (pf, ll) => L.circleMarker(ll, { ...NOT_EDITABLE, renderer: this.renderer, radius: 10, ...st }),
+      }).eachLayer((l) => this.selection.addLayer(l));
+    }
+    this.selection.addTo(this.map);
+  }
+
+  addOverlay(name, layer, opts = {}) {
+    const key = 'overlay:' + (opts.id || this.overlays.length + 1);
+    const o = { key, name, layer, visible: false, legend: opts.legend || null };
+    this.overlays.push(o);
+    this.setVisible(key, opts.visible !== false);
+    return o;
+  }
+
+  removeOverlay(layer) {
+    const i = this.overlays.findIndex((o) => o.layer === layer);
+    if (i < 0) return;
+    const o = this.overlays[i];
+    if (o.visible) this.map.removeLayer(o.layer);
+    this.overlays.splice(i, 1);
+    this.onChange();
+  }
+
+  // ---- what is drawn -----------------------------------------------------------------------
+
+  /** Features drawn now per visible group (tests and the layer tree read this). */
+  counts() {
+    const out = {};
+    for (const g of this.groups.values()) {
+      if (g.visible) out[g.key] = g.count;
+    }
+    return out;
+  }
+
+  noteDrawn() {
+    if (this.firstDrawMs !== null) return;
+    const drawn = [...this.groups.values()].some((g) => g.visible && g.count > 0);
+    if (!drawn) return;
+    // the canvas paints on the next frame; count from navigation start to then
+    requestAnimationFrame(() => {
+      if (this.firstDrawMs === null) this.firstDrawMs = Math.round(performance.now());
+    });
+  }
+
+  /** Legend entries of what is switched on: parcels first (what users read colours for), then areas, then networks. */
+  legend() {
+    const lang = getLang();
+    const out = [];
+    const order = ['parcels', 'enterprises', ...PLAN_COLLECTIONS, ...INFRA_KEYS];
+    const infraItems = [];
+    for (const key of order) {
+      const g = this.groups.get(key);
+      if (!g.visible) continue;
+      if (PLAN_COLLECTIONS.includes(key)) {
+        const st = PLAN_STYLES[key];
+        out.push({ title: null, items: [{ swatch: 'area', color: st.color, fill: st.fillColor, fillOpacity: st.fillOpacity, dash: !!st.dashArray, label: t('group.' + key) }] });
+      } else if (INFRA_KEYS.includes(key)) {
+        const cat = INFRA_CATEGORIES.find((c) => c.key === key);
+        const st = infraStyle(cat.kinds[0], '');
+        infraItems.push({ swatch: key === 'infra-utilities' || key === 'infra-public' ? 'point' : 'line', color: cat.color, dash: !!st.dashArray, label: t('group.' + key) });
+      } else if (key === 'parcels') {
+        out.push({ title: t('group.parcels') + ' · ' + t('layers.colorby.' + this.colorBy), items: this.parcelLegend(g, lang) });
+      } else if (key === 'enterprises') {
+        out.push({ title: null, items: [{ swatch: 'point', color: ENTERPRISE_STYLE.fillColor, label: t('group.enterprises') }] });
+      }
+    }
+    if (infraItems.length) out.push({ title: t('layers.infrastructure'), items: infraItems });
+    for (const o of this.overlays) {
+      if (o.visible && o.legend) out.push({ title: overlayName(o.name), items: o.legend });
+    }
+    return out;
+  }
+
+  parcelLegend(g, lang) {
+    if (this.colorBy === 'status') {
+      return Object.entries(STATUS_COLORS).map(([s, c]) => ({ swatch: 'area', color: '#fff', fill: c, fillOpacity: 0.85, label: value('parcelStatus', s) }));
+    }
+    const seen = new Map();
+    g.byId.forEach((l, id) => {
+      const p = this.index.get('parcels:' + id).feature.properties;
+      const k = landUseKey(p.land_use_code) || p.land_use_code;
+      if (!seen.has(k)) seen.set(k, landUseClassName(k, lang) || p.land_use_name);
+    });
+    if (seen.size === 0) {
+      for (const k of ['1001', '1101', '1102', '0802', '09', '13']) seen.set(k, landUseClassName(k, lang));
+    }
+    return [...seen.entries()].sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([k, name]) => ({ swatch: 'area', color: '#fff', fill: landUseColor(k), fillOpacity: 0.85, label: name, code: k }));
+  }
+
+  /** A point well inside a polygon feature, in map container pixels (tests click there). */
+  interiorPoint(collection, id) {
+    const ref = this.find(collection, id);
+    if (!ref) return null;
+    const ll = interiorLatLng(ref.feature.geometry);
+    if (!ll) return null;
+    const p = this.map.latLngToContainerPoint(ll);
+    return { x: Math.round(p.x), y: Math.round(p.y), lat: ll.lat, lng: ll.lng };
+  }
+}
+
+/** Midpoint of the widest span of the largest polygon along its middle latitude. */
+export function interiorLatLng(geom) {
+  if (!geom) return null;
+  if (geom.type === 'Point') return L.latLng(geom.coordinates[1], geom.coordinates[0]);
+  let polys = geom.type === 'Polygon' ? [geom.coordinates] : geom.type === 'MultiPolygon' ? geom.coordinates : null;
+  if (!polys) {
+    const c = L.geoJSON(geom).getBounds().getCenter();
+    return c;
+  }
+  let best = null;
+  for (const rings of polys) {
+    const ys = rings[0].map((c) => c[1]);
+    const y = (Math.min(...ys) + Math.max(...ys)) / 2;
+    const xs = [];
+    for (const ring of rings) {
+      for (let i = 0; i + 1 < ring.length; i++) {
+        const [x1, y1] = ring[i];
+        const [x2, y2] = ring[i + 1];
+        if ((y1 <= y && y2 > y) || (y2 <= y && y1 > y)) xs.push(x1 + ((y - y1) / (y2 - y1)) * (x2 - x1));
+      }
+    }
+    xs.sort((a, b) => a - b);
+    for (let i = 0; i + 1 < xs.length; i += 2) {
+      const w = xs[i + 1] - xs[i];
+      if (!best || w > best.w) best = { w, lat: y, lng: (xs[i] + xs[i + 1]) / 2 };
+    }
+  }
+  return best ? L.latLng(best.lat, best.lng) : null;
+}
+
+function overlayName(name) {
+  if (name && typeof name === 'object') return pick(name.zh, name.en);
+  return String(name);
+}
+
+export function escapeHtml(s) {
+  return String(s === null || s === undefined ? '' : s)
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** English names can be long ("... (2025 built-up area)"): labels drop the bracketed part. */
+function shortEn(s) {
+  return s ? s.replace(/\s*\(.*\)\s*$/, '') : s;
+}
+
+export function fmt(v, decimals) {
+  if (v === null || v === undefined || Number.isNaN(v)) return '–';
+  return Number(v).toLocaleString(document.documentElement.lang === 'en' ? 'en-US' : 'zh-CN', {
+    minimumFractionDigits: decimals, maximumFractionDigits: decimals,
+  });
+}
+
+function debounce(fn, ms) {
+  let h = null;
+  return () => {
+    clearTimeout(h);
+    h = setTimeout(fn, ms);
+  };
+}
