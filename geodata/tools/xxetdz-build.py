@@ -555,7 +555,8 @@ inf("guihua-yilu", "规划一路（经五路—经六路）", "Planned Road No. 
     [(-0.40, 0.20), (0.15, 0.20)], "492", GRID + "Latitude not given; placed in the central service band.", "规划一路", status="planned")
 inf("jingsan-lu-nanyan", "经三路南延（对接郑新快速路）", "Jingsan Road south extension to the Zhengzhou-Xinxiang expressway", "road", "LineString",
     [(-1.50, -2.70), (-1.50, -3.29), (-1.70, -4.60)], "420",
-    GRID + "South from 科隆大道; the junction with 郑新快速路 is not located in the plan, so the south end is schematic.",
+    GRID + "South from 科隆大道; the junction with 郑新快速路 is not located in the plan, so the south end is schematic. "
+    "zhengzhou-city.geojson ends its 郑新快速通道 (zhengzhou-road-zhengxin-express) exactly at this south end.",
     "经三路南延", status="planned")
 inf("pingyuan-lu-datong", "平原路（打通段）", "Pingyuan Road (through-connection)", "road", "LineString",
     [(-3.35, 1.33), (-0.95, 1.33)], "420",

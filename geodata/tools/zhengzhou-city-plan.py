@@ -10,6 +10,15 @@ through the airport polygon except the metro line that ends at the terminal.
 Every coordinate here is drawn from general knowledge of the real places and is
 schematic (about +-1-2 km at best). The plan itself gives no coordinates.
 
+Cross-file reconciliation (after the four plan files were drawn in parallel): the G4, G30,
+SW ring, 3rd/4th rings, Zhengmin expressway and Longhai railway are drawn ONLY here; the zone
+files draw their own projects on them with the same coordinates (ETDZ: 4th-ring PPP part, G4 /
+Zhengmin ecological corridors; zzetdz-build.py copies CITY_G4 / CITY_ZHENGMIN from this file, so
+change both together). The SW ring runs west of the High-tech Zone (the zone plan puts its grain
+park east of it, 001:457); the G4 passes east of the Xinxiang ETDZ, clear of its parks; the Qiancheng
+interchanges sit on the ETDZ file's 前程大道 line (QC_LON); the Zheng-Xin road ends at the Xinxiang
+file's 经三路南延; the Beijing-Guangzhou HSR passes the Xinxiang file's Xinxiang East station point.
+
 Run:  python3 geodata/tools/zhengzhou-city-plan.py   (from the repo root)
 """
 import json
@@ -179,8 +188,10 @@ add("zhengzhou-rail-station-zhengzhou-south", INFRA, "rail_station",
     positioning="加快建设郑州南站;实施中欧班列集结中心工程、郑州南站高铁快运基地等工程建设")
 
 # ---- rail lines ----
+XX_EAST_STATION = (113.961173, 35.28655)   # xxetdz-inf-gaotie-zhan (Xinxiang East), xxetdz.geojson
 JG_HSR = [
-    (113.968, 35.320), (113.962, 35.300), (113.955, 35.240), (113.930, 35.160),
+    (113.968, 35.320), (113.962, 35.300), XX_EAST_STATION, (113.956, 35.279), (113.955, 35.240),
+    (113.930, 35.160),
     (113.880, 35.060), (113.835, 34.975), (113.815, 34.925), (113.805, 34.875),
     (113.789, 34.820), ZZ_EAST, (113.772, 34.700), (113.770, 34.620),
     (113.768, 34.550), (113.765, 34.470), (113.762, 34.380),
@@ -188,8 +199,9 @@ JG_HSR = [
 add("zhengzhou-rail-jingguang-hsr", INFRA, "rail_line",
     "京广高速铁路", "Beijing-Guangzhou High-Speed Railway (Xinxiang East - Zhengzhou East - towards Xuchang)",
     line(JG_HSR), "2655-2657",
-    "Schematic alignment (general knowledge): from Xinxiang East station along the west edge of the "
-    "Xinxiang ETDZ (the ETDZ plans a '高铁东' service centre east of it, 003:414), across the Yellow River "
+    "Schematic alignment (general knowledge): through Xinxiang East station (the xxetdz file's "
+    "xxetdz-inf-gaotie-zhan point) and just outside the west edge of the Xinxiang ETDZ (the ETDZ plans "
+    "a '高铁东' service centre east of it, 003:414), across the Yellow River "
     "(the Zheng-Xin road is drawn beside it), into Zhengzhou East, then south through "
     "the western ETDZ and west of the airport towards Xuchang. The plan names it only as a green belt "
     "(专栏12).",
@@ -202,8 +214,9 @@ LONGHAI = [
 add("zhengzhou-rail-longhai", INFRA, "rail_line",
     "陇海铁路", "Longhai Railway (Zhengzhou section)", line(LONGHAI), "2655-2657",
     "Schematic E-W alignment (general knowledge): through the southern High-tech Zone near Xushui, "
-    "Zhengzhou Station, then east past Putian along the ETDZ's northern edge (the ETDZ plan opens a road "
-    "under it, 000:983) towards Zhongmu and Kaifeng. Named in the plan as a green belt (专栏12).",
+    "Zhengzhou Station, then east past Putian through the northern part of the ETDZ and its International "
+    "Land Port (the ETDZ plan opens a road under it, 000:983; drawn only here, not in the ETDZ file) "
+    "towards Zhongmu and Kaifeng. Named in the plan as a green belt (专栏12).",
     status="existing")
 ZHENGJI = [
     (113.776, 34.763), (113.812, 34.812), (113.845, 34.870), (113.865, 34.920),
@@ -242,7 +255,8 @@ add("zhengzhou-metro-chengjiao-phase2", INFRA, "metro_line",
 
 # ---- expressways ----
 G4 = [
-    (114.025, 35.340), (114.020, 35.290), (114.005, 35.240), (113.950, 35.170),
+    (114.025, 35.340), (114.041, 35.300), (114.052, 35.262), (114.053, 35.240), (114.030, 35.210),
+    (113.950, 35.170),
     (113.870, 35.080), (113.800, 34.990), (113.790, 34.915), (113.808, 34.872),
     (113.820, 34.800), (113.822, 34.745), (113.819, 34.668), (113.814, 34.635),
     (113.805, 34.580), (113.796, 34.530), (113.783, 34.420), (113.776, 34.370),
@@ -250,15 +264,18 @@ G4 = [
 add("zhengzhou-expwy-g4", INFRA, "expressway",
     "京港澳高速", "G4 Beijing-Hong Kong-Macau Expressway (Xinxiang - Zhengzhou - Xinzheng)", line(G4),
     "1313-1315",
-    "Schematic (general knowledge): through the eastern Xinxiang ETDZ (the Xinxiang plan greens its "
-    "corridor, 003:704), across the Yellow River, east of Zhengdong New District and east of Zhengzhou "
+    "Schematic (general knowledge): past the east side of the Xinxiang ETDZ, about 0.5-1 km outside "
+    "the xxetdz file's outline (east of its S226 edge and its multimodal yard) so that it crosses none "
+    "of that file's parks or bonded-zone blocks (the Xinxiang plan greens the G4 corridor, 003:704); "
+    "then across the Yellow River, east of Zhengdong New District and east of Zhengzhou "
     "East station, then N-S through the middle of the Zhengzhou ETDZ (it has interchanges with Hanghai "
     "East Rd and the South 3rd Ring east section; ETDZ green corridor 000:995) to the Xiangyunsi hub in "
     "the southern ETDZ, where the SW ring ends and the Zhengmin expressway begins, and on west of the "
     "airport. The main road link between all three zones and the airport.",
     status="existing", positioning="推动连霍、京港澳高速运力分流疏导")
+SW_RING_NORTH = (113.468, 34.851044)   # on the G30 segment (113.400, 34.845)-(113.490, 34.853)
 G30 = [
-    (113.400, 34.845), (113.490, 34.853), (113.560, 34.858), (113.650, 34.864),
+    (113.400, 34.845), SW_RING_NORTH, (113.490, 34.853), (113.560, 34.858), (113.650, 34.864),
     (113.720, 34.869), (113.808, 34.872), (113.850, 34.850), (113.910, 34.815),
     (113.980, 34.780), (114.060, 34.765),
 ]
@@ -269,14 +286,16 @@ add("zhengzhou-expwy-g30", INFRA, "expressway",
     "then ESE north of Zhongmu towards Kaifeng.",
     status="existing", positioning="推动连霍、京港澳高速运力分流疏导")
 SW_RING = [
-    (113.490, 34.853), (113.485, 34.800), (113.490, 34.740), (113.510, 34.690),
+    SW_RING_NORTH, (113.466, 34.800), (113.470, 34.770), (113.486, 34.735), (113.510, 34.690),
     (113.550, 34.655), (113.610, 34.635), (113.690, 34.628), (113.760, 34.630),
     (113.814, 34.635),
 ]
 add("zhengzhou-expwy-southwest-ring", INFRA, "expressway",
     "西南绕城高速", "Southwest Ring Expressway (part of the Zhengzhou ring expressway)", line(SW_RING),
     "2651",
-    "Schematic (general knowledge): from the G30 down the western edge of the High-tech Zone (001:457), "
+    "Schematic (general knowledge): from the G30 south at about 113.466-113.470E, 0.3-0.6 km west of "
+    "the High-tech Zone outline of zzhitech.geojson (the zone plan puts its grain park '西南绕城以东', "
+    "east of the ring, 001:457, so the ring stays outside the zone), "
     "round the south-west and south of the city, south of the 4th ring, to the G4 at the Xiangyunsi hub "
     "in the southern ETDZ; with the G30 (north) and the G4 (east) it forms the 106 km Zhengzhou ring "
     "expressway that links the High-tech Zone to the ETDZ and the airport.",
@@ -306,8 +325,12 @@ add("zhengzhou-expwy-3rd-ring", INFRA, "expressway",
         (113.598, 34.713)]), "2635",
     "Closed ring, schematic (general knowledge): West 3rd Ring about 113.60E, North 3rd Ring about "
     "34.823N, East 3rd Ring about 113.78E (it passes under the east plaza of Zhengzhou East station), "
-    "South 3rd Ring about 34.713N. Touches the High-tech Zone's eastern edge and the ETDZ's north-west "
-    "corner. Named in the plan as a greenway (002:2635) and green corridor (002:2651).",
+    "South 3rd Ring about 34.713N. The West 3rd Ring runs just inside the High-tech Zone's eastern "
+    "edge (the zone reaches just beyond it). The East 3rd Ring enters the Zhengzhou ETDZ from the "
+    "north (about 34.757N) and the South 3rd Ring runs west from the south-east corner (about "
+    "113.78E 34.713N) through the ETDZ's north-western part, whose outline reaches 中原福塔 (about "
+    "113.726E 34.724N) at the zone's west edge; the ETDZ's polygons are kept clear of both. Named in "
+    "the plan as a greenway (002:2635) and green corridor (002:2651).",
     status="existing")
 add("zhengzhou-expwy-4th-ring", INFRA, "expressway",
     "四环路", "4th Ring urban expressway", line([
@@ -333,14 +356,15 @@ add("zhengzhou-expwy-nongye-road-west-ext", INFRA, "expressway",
     "the West 3rd Ring (general knowledge); the extension is drawn along Huagong Rd (about 34.786N, as "
     "in the zzhitech file) west to the West 4th Ring in the High-tech Zone.",
     status="under_construction", period=P21, positioning="全面建成彩虹桥拆除新建、渠南路快速通道、农业路西延、中州大道南段等工程")
+XX_JINGSAN_SOUTH_END = (113.971295, 35.232921)   # south end of xxetdz-inf-jingsan-lu-nanyan
 add("zhengzhou-road-zhengxin-express", INFRA, "road",
     "郑新快速通道", "Zhengzhou-Xinxiang expressway road (Zheng-Xin fast link)", line([
         (113.760, 34.883), (113.790, 34.900), (113.815, 34.925), (113.830, 34.975),
-        (113.855, 35.040), (113.905, 35.140), (113.940, 35.215), (113.968, 35.245)]), "3870-3872",
+        (113.855, 35.040), (113.905, 35.140), (113.940, 35.215), XX_JINGSAN_SOUTH_END]), "3870-3872",
     "Schematic (general knowledge): from the North 4th Ring (Dahe Rd) across the Yellow River beside "
-    "the Beijing-Guangzhou HSR to the south-west corner of the Xinxiang ETDZ, which plans to extend its "
-    "Jing-3 Road south to meet it (003:420). The plan names it as an ecological corridor "
-    "(002:3870-3872).",
+    "the Beijing-Guangzhou HSR to the south end of the Xinxiang ETDZ's planned Jing-3 Road south "
+    "extension (xxetdz-inf-jingsan-lu-nanyan, about 1.3 km south of that zone), which the ETDZ plan "
+    "extends to meet it (003:420). The plan names it as an ecological corridor (002:3870-3872).",
     status="existing")
 
 # ---- interchanges near the zones ----
@@ -351,34 +375,39 @@ add("zhengzhou-ic-g4-s102-sigang", INFRA, "interchange",
     "the G4 through the ETDZ (general knowledge); where S102 meets them is not known, so the node is "
     "put on the G4 in the middle of the ETDZ (uncertain).",
     status="under_construction", period=P21)
+QC_LON = 113.850037   # 前程大道 line of zzetdz.geojson (zzetdz-inf-qiancheng-dadao)
 add("zhengzhou-ic-g30-qiancheng", INFRA, "interchange",
-    "连霍高速与前程大道互通", "G30 x Qiancheng Avenue interchange", point((113.872, 34.837)), "1356",
-    "Qiancheng Rd/Ave runs N-S about 18 km from Xinlong Rd (Baisha) south to the Zhengmin expressway, "
-    "linking Zhongmu, Baisha and the ETDZ's international logistics park (general knowledge; also an "
-    "ETDZ road, 000:983); drawn at about 113.872E, where it would meet the G30 north of the ETDZ "
+    "连霍高速与前程大道互通", "G30 x Qiancheng Avenue interchange", point((QC_LON, 34.849978)), "1356",
+    "Qiancheng Rd/Ave runs N-S about 18 km from Xinlong Rd (Baisha) south across the Longhai railway "
+    "to the Zhengmin expressway, linking Zhongmu, Baisha and the south of the ETDZ (general knowledge; "
+    "also an ETDZ road, 000:983, drawn there as zzetdz-inf-qiancheng-dadao just inside the east edge of "
+    "the zone's waist at about 113.850E); put where that line meets the G30 north of the ETDZ "
     "(schematic).",
     status="planned", period=P21)
 add("zhengzhou-ic-zhengmin-qiancheng", INFRA, "interchange",
-    "郑民高速前程路互通立交", "Zhengmin Expressway x Qiancheng Road interchange", point((113.872, 34.640)),
+    "郑民高速前程路互通立交", "Zhengmin Expressway x Qiancheng Road interchange", point((QC_LON, 34.638218)),
     "1358",
     "At the southern end of Qiancheng Rd on the Zhengmin expressway, in the south-eastern ETDZ, on the "
-    "same assumed Qiancheng line (about 113.872E) as the G30 interchange (schematic).",
+    "same Qiancheng line (about 113.850E, the start of zzetdz-inf-qiancheng-dadao) as the G30 "
+    "interchange (schematic).",
     status="planned", period=P21)
 add("zhengzhou-ic-zhengmin-guanghui", INFRA, "interchange",
-    "郑民高速广惠街互通立交", "Zhengmin Expressway x Guanghui Street interchange", point((113.845, 34.638)),
+    "郑民高速广惠街互通立交", "Zhengmin Expressway x Guanghui Street interchange", point((113.832, 34.636607)),
     "1358",
-    "Guanghui Street's position is not known; put on the Zhengmin expressway between the Xiangyunsi hub "
-    "(G4) and the Qiancheng Rd interchange, in the southern ETDZ (uncertain).",
+    "Guanghui Street's position is not known; put on the Zhengmin expressway half-way between the "
+    "Xiangyunsi hub (G4, 113.814E) and the Qiancheng Rd interchange (113.850E), in the southern ETDZ "
+    "(uncertain).",
     status="planned", period=P21)
 
 # ---- land port and rail freight ----
-add("zhengzhou-landport-cr-express-assembly-centre", INFRA, "land_port",
+add("zhengzhou-landport-cr-express-assembly-centre", INFRA, "freight_yard",
     "中欧班列集结中心", "China-Europe Railway Express (Zhengzhou) assembly centre at the International Land Port",
     point((113.828405, 34.747428)), "1392-1398",
     "At the Zhengzhou International Land Port in the northern ETDZ (the ETDZ plan puts the land port "
     "next to its start-up area and greens 'around the land-port assembly centre', 000:939, 000:1013). "
-    "Put on exactly the same position as zzetdz-inf-jijie-zhongxin in the ETDZ file so both files mark "
-    "one site. No area stated, so a point.",
+    "Same site as zzetdz-inf-jijie-zhongxin in the ETDZ file (中欧班列集结中心项目, 000:450, 000:807-813), "
+    "put at exactly its coordinates and given the same kind: one site seen by two plans (the city plan's "
+    "示范工程 and the ETDZ plan's project), not two facilities. No area stated, so a point.",
     status="under_construction", period=P21,
     positioning="高水平建设中欧班列集结中心示范工程和国际陆港第二节点,完善“一枢纽、四通道”战略布局,年开行班列3000列以上")
 add("zhengzhou-freight-putian", INFRA, "freight_yard",

@@ -6,8 +6,19 @@ coordinates: every geometry here is drawn in a local km grid around the zone anc
 (113.80E, 34.69N; x = km east, y = km north) and converted to lon/lat.
 Layout idea (all schematic, see placement_note on each feature):
   * 航海东路 runs E-W at y~3.5. The shared corridors (G4 + East/South 4th Ring through the middle,
-    陇海铁路 across the north, 郑民高速 in the south) are copied from zhengzhou-city.geojson; its
-    Jingguang HSR (x~-2.5) and 3rd-ring corner (~113.78E 34.713N) are kept clear of polygons.
+    陇海铁路 across the north, 郑民高速 in the south, the 3rd ring in the north-west) are drawn ONLY in
+    zhengzhou-city.geojson; this file draws just the plan's own projects on them, on the same
+    coordinates (4th-ring PPP part, the G4 / Zhengmin ecological corridors of 000:995, the
+    22nd-Avenue underpass of the railway). The city file's Jingguang HSR (x~-2.5) and its East/South
+    3rd Ring (East 3rd Ring ~113.78E entering from the north, South 3rd Ring ~34.713N running west
+    through the zone towards the 中原福塔 side) are kept clear of polygons.
+  * 前程大道 is the N-S road just inside the east edge of the zone's waist (~113.850E); the city
+    file's 前程 interchanges on the G30 and the 郑民高速 use the same longitude.
+  * Cross-file reconciliation with the other three plan files: the G4 / 郑民 expressway lines became
+    their 000:995 corridor projects (clipped copies of the city lines), the duplicate 陇海铁路 was
+    dropped (drawn in the city file), 前程大道 moved from 113.872E (mostly outside the outline) to just
+    inside the waist (waist edge widened from x 4.5/4.6 to 4.7 km; west-edge vertices moved 80 m west
+    so that 中原福塔 stays inside after the area rescaling), G310 start nudged inside the outline.
   * 起步区 core board in the centre just south of 航海东路, 综保区 and 跨境E贸易产业园 across the road,
     国际陆港 to the north-east astride the railway, 国际物流园区 in the south-west, 滨河国际新城 on the
     潮河 in the west, equipment cluster north-west, auto cluster (宇通, 上汽, 汽车电子) south and
@@ -93,6 +104,65 @@ def shift(pts, dx=0.0, dy=0.0):
 
 QX = 1.85   # the 起步区 block sits east of the (city file's) 3rd ring / Jingguang HSR
 
+# Shared alignments, copied vertex for vertex from geodata/tools/zhengzhou-city-plan.py (the lines
+# themselves are drawn only in zhengzhou-city.geojson; this file draws the ETDZ plan's projects on them).
+CITY_G4 = [(113.808, 34.872), (113.820, 34.800), (113.822, 34.745), (113.819, 34.668),
+           (113.814, 34.635), (113.805, 34.580), (113.796, 34.530)]
+CITY_ZHENGMIN = [(113.814, 34.635), (113.870, 34.640), (113.930, 34.645), (114.000, 34.650)]
+CITY_4TH_RING_SE = [(113.8175, 34.8), (113.8195, 34.745), (113.8165, 34.668), (113.69, 34.667)]
+QC_X = 4.58   # 前程大道: N-S just inside the east edge of the zone's waist (x = 4.7 km)
+
+
+def interp_lat(line, lon):
+    """Latitude of a (monotone-in-longitude) polyline at a longitude."""
+    for (x1, y1), (x2, y2) in zip(line, line[1:]):
+        if min(x1, x2) <= lon <= max(x1, x2) and x1 != x2:
+            return y1 + (lon - x1) * (y2 - y1) / (x2 - x1)
+    raise ValueError(lon)
+
+
+def _pip(pt, ring):
+    x, y = pt
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def clip_to_ring(line, ring):
+    """Longest contiguous part of a polyline inside a closed ring; crossing points are computed
+    on the line itself, so the result lies on the same alignment (to 6-decimal rounding)."""
+    runs, cur = [], []
+    for a, b in zip(line, line[1:]):
+        if _pip(a, ring) and not cur:
+            cur = [a]
+        ts = []
+        for p, q in zip(ring, ring[1:]):
+            d = (b[0] - a[0]) * (q[1] - p[1]) - (b[1] - a[1]) * (q[0] - p[0])
+            if d == 0:
+                continue
+            t = ((p[0] - a[0]) * (q[1] - p[1]) - (p[1] - a[1]) * (q[0] - p[0])) / d
+            u = ((p[0] - a[0]) * (b[1] - a[1]) - (p[1] - a[1]) * (b[0] - a[0])) / d
+            if 0 < t < 1 and 0 <= u <= 1:
+                ts.append(t)
+        for t in sorted(ts):
+            x = (a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]))
+            if cur:
+                cur.append(x); runs.append(cur); cur = []
+            else:
+                cur = [x]
+        if cur:
+            cur.append(b)
+    if cur:
+        runs.append(cur)
+    best = max(runs, key=len)
+    out = []
+    for p in best:
+        if not out or out[-1] != p:
+            out.append(p)
+    return out
+
 
 FEATURES = []
 
@@ -134,14 +204,15 @@ NO_AREA = " No area in the plan: size chosen as plausible, planned_area_km2 left
 # ---------------------------------------------------------------- zone
 add("zones", "zone", "郑州经济技术开发区", "Zhengzhou Economic-Technological Development Zone",
     "development_zone", "Polygon",
-    [(-5.75, -6.65), (4.0, -6.05), (7.65, -5.75), (7.45, -4.3), (4.5, -3.55), (4.6, 3.75),
-     (7.3, 5.0), (4.9, 7.25), (0.5, 7.45), (-4.5, 6.55), (-6.7, 5.7), (-6.9, 1.0)],
+    [(-5.75, -6.65), (4.0, -6.05), (7.65, -5.75), (7.45, -4.3), (4.7, -3.55), (4.7, 3.75),
+     (7.3, 5.0), (4.9, 7.25), (0.5, 7.45), (-4.5, 6.55), (-6.78, 5.7), (-6.98, 1.0)],
     "142,186,198-206",
     "Outline invented around the shared anchor (centre ~113.80E 34.69N, south-east of the city "
     "centre, between the 3rd/4th ring and CGO airport); west edge along the old G107 / 中州大道 side "
     "near 中原福塔, north edge just beyond the 陇海铁路 (which 第二十二大街 must pass under, 000:983), "
-    "G4 and East 4th Ring through the middle as in zhengzhou-city.geojson, an auto lobe to the "
-    "south-east and a green-industry lobe to the north-east. "
+    "G4 and East 4th Ring through the middle and the East/South 3rd Ring across the north-west "
+    "(all drawn in zhengzhou-city.geojson), 前程大道 just inside the east edge of the waist, "
+    "an auto lobe to the south-east and a green-industry lobe to the north-east. "
     "Area scaled to the plan's 控制面积 158.7 km².",
     target=158.7,
     positioning="全国重要的先进制造业基地核心区、全国内陆开放型经济先行区、全省宜居宜业产城融合示范区、全省创新创业发展新高地",
@@ -472,12 +543,17 @@ add(IF, "inf-hanghai-lu", "航海路", "Hanghai Road (Hanghai East Road in the z
     "road). Drawn as the zone's main E-W axis; 经北/经南 roads are believed (general knowledge, "
     "unverified) to count away from it.",
     status="planned", period=P)
+QC_LON = to_ll(QC_X, 0)[0]
+QC_HANGHAI_Y = 3.56 + (QC_X - 2.0) * (3.62 - 3.56) / (8.9 - 2.0)   # on 航海路 (drawn above)
 add(IF, "inf-qiancheng-dadao", "前程大道", "Qiancheng Avenue", "road", "LineLL",
-    [(113.872, 34.64), (113.872, 34.68), (113.872, 34.722)], "983",
+    [(QC_LON, interp_lat(CITY_ZHENGMIN, QC_LON)), (QC_LON, 34.68), (QC_LON, to_ll(QC_X, QC_HANGHAI_Y)[1])],
+    "983",
     "One of the 12 roads to upgrade (group figures 3.4亿元 / 91.1 km not split). Real alignment "
-    "unknown to us: drawn N-S on the 前程路 line (113.872E) that zhengzhou-city.geojson assumes for its "
-    "郑民高速前程路互通, from that interchange north to 航海东路 (taken to be the same road, inference); "
-    "it runs along the east side of the schematic zone outline and partly outside it.",
+    "unknown to us (news reports describe 前程路 as a N-S road from 新龙路 in Baisha south across the "
+    "陇海铁路 to the 郑民高速). Drawn N-S just inside the east edge of the zone's waist (about "
+    "113.850E, between the SAIC base and its engine plant in the south-east lobe), from the "
+    "郑民高速前程路互通 of zhengzhou-city.geojson, which uses the same longitude, north to 航海东路 "
+    "(taken to be the same road, inference).",
     status="planned", period=P)
 add(IF, "inf-dibadajie", "第八大街", "8th Avenue", "road", "LineString",
     [(-4.25, -2.3), (-4.28, 1.0), (-4.3, 3.5), (-4.32, 6.4)], "130",
@@ -496,7 +572,7 @@ add(IF, "inf-jingbei6lu", "经北六路（第十大街—107辅道）道路工�
     status="planned", period=P)
 add(IF, "inf-jingbei4lu", "经北四路（京珠东环一下穿连接线）道路工程", "Jingbei 4th Road (Jingzhu east-ring underpass connector)",
     "road", "LineString", [(1.2, 5.3), (1.7, 5.3), (2.2, 5.3)], "983",
-    "Underpass connector under the 京珠东环, taken to be the G4 (drawn as in zhengzhou-city.geojson) "
+    "Underpass connector under the 京珠东环, taken to be the G4 (zhengzhou-expwy-g4 in zhengzhou-city.geojson) "
     "together with the parallel East 4th Ring (inference); short segment drawn where 经北四路 would "
     "cross them, west of the 国际陆港.",
     status="planned", period=P)
@@ -508,33 +584,30 @@ add(IF, "inf-jingnan8lu", "经南八路穿铁路", "Jingnan 8th Road railway cro
     status="planned", period=P)
 add(IF, "inf-sihuan", "郑州市四环线及大河路快速化工程PPP项目", "Zhengzhou 4th Ring Road expressway upgrade (PPP; 4th-ring part)",
     "expressway", "LineLL",
-    [(113.8175, 34.8), (113.8195, 34.745), (113.8165, 34.668), (113.69, 34.667)],
+    CITY_4TH_RING_SE,
     "983",
     "Only the 4th-ring part in and near the zone is drawn (大河路 lies in northern Zhengzhou, outside "
     "this map). Coordinates copied from the 四环路 of zhengzhou-city.geojson (East 4th Ring beside the "
     "G4 through the zone, South 4th Ring ending at it inside the zone); schematic.",
     status="planned", period=P)
-add(IF, "inf-g4", "京港澳高速", "G4 Beijing–Hong Kong–Macau Expressway", "expressway", "LineLL",
-    [(113.82, 34.8), (113.822, 34.745), (113.819, 34.668), (113.814, 34.635), (113.805, 34.58)],
-    "995",
-    "Coordinates copied from zhengzhou-city.geojson (N-S through the middle of the zone; general "
-    "knowledge, schematic). The plan's 京珠东环 (000:983) is taken to be this corridor. 000:995 plans "
-    "an ecological corridor along it.",
-    positioning="郑民高速、京港澳高速沿线生态廊道等环境提升工程", status="existing")
-add(IF, "inf-zhengmin", "郑民高速", "Zhengzhou–Minquan Expressway", "expressway", "LineLL",
-    [(113.814, 34.635), (113.87, 34.64), (113.93, 34.645)], "995",
-    "Coordinates copied from zhengzhou-city.geojson: starts on the G4 in the south of the zone and "
-    "runs east (schematic). 000:995 plans an ecological corridor along it.",
-    positioning="郑民高速、京港澳高速沿线生态廊道等环境提升工程", status="existing")
-add(IF, "inf-longhai", "陇海铁路", "Longhai Railway", "rail_line", "LineLL",
-    [(113.7, 34.752), (113.76, 34.75), (113.8, 34.748), (113.86, 34.742), (113.93, 34.733)], "983",
-    "Coordinates copied from zhengzhou-city.geojson: E-W across the north of the zone (000:983: "
-    "第二十二大街 passes under it inside the zone); schematic.",
-    status="existing")
+ZONE_RING = FEATURES[0]["geometry"]["coordinates"][0]
+add(IF, "inf-g4-corridor", "京港澳高速沿线生态廊道", "Ecological corridor along the G4 Beijing–Hong Kong–Macau Expressway",
+    "green", "LineLL", clip_to_ring(CITY_G4, ZONE_RING), "995",
+    "Environmental-improvement corridor project of 000:995. The expressway itself is drawn only in "
+    "zhengzhou-city.geojson (zhengzhou-expwy-g4, N-S through the middle of the zone); this line "
+    "uses exactly its coordinates, clipped to the zone outline. The plan's 京珠东环 (000:983) is taken "
+    "to be the G4 corridor (inference).",
+    positioning="郑民高速、京港澳高速沿线生态廊道等环境提升工程", status="planned", period=P)
+add(IF, "inf-zhengmin-corridor", "郑民高速沿线生态廊道", "Ecological corridor along the Zhengzhou–Minquan Expressway",
+    "green", "LineLL", clip_to_ring(CITY_ZHENGMIN, ZONE_RING), "995",
+    "Environmental-improvement corridor project of 000:995. The expressway itself is drawn only in "
+    "zhengzhou-city.geojson (zhengzhou-expwy-zhengmin, from the G4 hub in the south of the zone "
+    "eastwards); this line uses exactly its coordinates, clipped to the zone outline.",
+    positioning="郑民高速、京港澳高速沿线生态廊道等环境提升工程", status="planned", period=P)
 add(IF, "inf-g310", "国道G310精品线路", "G310 national road scenic route (Xiangyun)", "road", "LineString",
-    [(5.6, 6.55), (7.0, 6.2), (8.4, 5.55), (10.5, 5.2)], "971-973",
+    [(5.4, 6.55), (7.0, 6.2), (8.4, 5.55), (10.5, 5.2)], "971-973",
     "Upgrade of G310 as the 祥云 beautiful-village scenic route; 祥云 placed in the rural east of "
-    "the zone (invention).",
+    "the zone (invention). Starts just inside the zone's north-east edge, north of the 国际陆港.",
     positioning="围绕国道G310精品线路，提升基础设施水平", status="planned", period=P)
 add(IF, "inf-binhe-icv", "滨河国际新城智能网联汽车示范线路", "Binhe New City connected-vehicle demonstration route",
     "road", "LineString", [(-5.95, -1.2), (-5.55, -1.24), (-5.05, -1.22), (-4.73, -0.95), (-4.71, -0.55)],
@@ -570,7 +643,10 @@ add(IF, "inf-dn500", "郑州航空港区供水DN500管网连接项目", "Airport
 LG = "Position inside the 国际陆港 polygon invented."
 add(IF, "inf-jijie-zhongxin", "中欧班列集结中心项目", "China–Europe Railway Express (Zhengzhou) assembly centre project",
     "freight_yard", "Point", (2.6, 6.35), "450,807-813",
-    "At the 国际陆港 on the railway. " + LG,
+    "At the 国际陆港 on the railway. " + LG + " The same site is named by the city plan "
+    "(中欧班列集结中心示范工程, 002:1392-1398) and drawn in zhengzhou-city.geojson as "
+    "zhengzhou-landport-cr-express-assembly-centre at exactly these coordinates: one site seen by "
+    "two plans, not two facilities.",
     positioning="“四区域、双中心、一核多点”：班列运营核心区、关联产业吸引区、多式联运服务区、境外合作互动区；含汽车口岸物流商务C区、B保项目、关铁合一监管区、指挥中心、公共信息服务平台等7个子项目",
     investment_yi=25, status="under_construction", period=P)
 add(IF, "inf-tielu-kouan", "郑州铁路口岸", "Zhengzhou railway port of entry", "land_port", "Point",

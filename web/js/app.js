@@ -19,6 +19,9 @@
 //                                   listed under "other layers"; name is a string or {zh, en};
 //                                   ZA.removeOverlay(layer)
 //   ZA.permalink.set(key, value) / get(key) / url()   state kept in the page URL (map keys reserved)
+//   ZA.setParcelStyle(style, {title, legend})  recolour the parcels the map draws: style(feature) gives
+//                                   Leaflet path options (or null: the map's own colour); the legend
+//                                   replaces the parcels' legend entry; ZA.setParcelStyle(null) undoes it
 //   ZA.user                         {username, role, seesConfidential}
 //   ZA.ready                        Promise resolved once the plan layers are drawn and the URL state restored
 //   ZA.setBusy(bool)                while true, clicks on features do not select (use while drawing)
@@ -333,7 +336,7 @@ function updateZoomHint() {
   const keys = ['parcels', 'enterprises'].filter((k) => layers.isVisible(k) && map.getZoom() < layers.groups.get(k).minZoom);
   const truncated = layers.isVisible('parcels') && layers.groups.get('parcels').truncated;
   if (keys.length) {
-    hint.textContent = keys.map((k) => t('group.' + k)).join('、') + '：' + t('layers.zoomhint', { z: 14 });
+    hint.textContent = keys.map((k) => t('group.' + k)).join(t('sep.list')) + t('sep.colon') + t('layers.zoomhint', { z: 14 });
     hint.hidden = false;
   } else if (truncated) {
     hint.textContent = t('layers.parcels.truncated', { n: layers.groups.get('parcels').count.toLocaleString() });
@@ -432,8 +435,15 @@ function zoomTo(collection, feature) {
   if (!b.isValid()) return;
   const isPoint = feature.geometry && feature.geometry.type === 'Point';
   const maxZoom = isPoint || collection === 'parcels' || collection === 'enterprises' ? 17 : 16;
-  if (isPoint) map.setView(b.getCenter(), Math.max(map.getZoom(), 16));
-  else map.fitBounds(b, { padding: [30, 30], maxZoom });
+  // on a phone the open bottom sheet covers the lower half of the map: fit into the part above it
+  const narrow = window.matchMedia('(max-width: 700px)').matches;
+  const sheet = narrow ? Math.round($('#main').clientHeight * 0.52) : 0;
+  if (isPoint) {
+    map.setView(b.getCenter(), Math.max(map.getZoom(), 16));
+    if (sheet) map.panBy([0, sheet / 2], { animate: false });
+  } else {
+    map.fitBounds(b, { paddingTopLeft: [30, 30], paddingBottomRight: [30, 30 + sheet], maxZoom });
+  }
 }
 
 function detailsCtx(collection, feature) {
@@ -682,6 +692,8 @@ const ZA = {
     return layer;
   },
   removeOverlay: (layer) => layers.removeOverlay(layer),
+  setParcelStyle: (style, opts = {}) => layers.setParcelOverride(typeof style === 'function'
+    ? { style, title: opts.title || null, legend: opts.legend || null } : null),
   permalink,
   get user() {
     return Object.assign({}, state.user);
@@ -701,6 +713,7 @@ const ZA = {
     basemap: () => state.basemap,
     crs: () => map.options.crs.code,
     gcj: { wgsToGcj, gcjToWgs },
+    loadLog: () => layers.loadLog.slice(),
   },
 };
 window.ZA = ZA;

@@ -4,7 +4,7 @@
 
 import { getLang, pick, t, value } from './i18n.js';
 import { escapeHtml, fmt, PLAN_COLLECTIONS } from './layers.js';
-import { landUseColor, STATUS_COLORS } from './styles.js';
+import { landUseColor, landUseName, STATUS_COLORS } from './styles.js';
 
 const M2_PER_MU = 10000 / 15;
 
@@ -28,13 +28,15 @@ export function renderDetails(el, collection, feature, ctx) {
   let subtitle;
   if (collection === 'parcels') {
     title = t('coll.parcels') + ' ' + feature.id;
-    subtitle = p.land_use_name;
+    subtitle = landUseName(p.land_use_code, p.land_use_name, getLang());
   } else {
     title = pick(p.name_zh, p.name_en) || feature.id;
     subtitle = getLang() === 'en' ? p.name_zh : p.name_en;
   }
   const kicker = [t('coll.' + collection)];
-  if (p.kind && collection !== 'parcels') kicker.push(value('kind', p.kind));
+  if (p.kind && collection !== 'parcels' && value('kind', p.kind).toLowerCase() !== kicker[0].toLowerCase()) {
+    kicker.push(value('kind', p.kind));
+  }
   if (p.zone) kicker.push(value('zone', p.zone));
 
   const badges = [];
@@ -132,7 +134,7 @@ function displayValue(name, v, collection, ctx) {
   if (name === 'size_class') return escapeHtml(value('sizeClass', v));
   if (name === 'land_use_name') {
     const code = ctx.props.land_use_code;
-    return `<span class="swatch" style="background:${landUseColor(code)}"></span>${escapeHtml(v)}${code ? ` <small>(${escapeHtml(code)})</small>` : ''}`;
+    return `<span class="swatch" style="background:${landUseColor(code)}"></span>${escapeHtml(landUseName(code, v, getLang()))}${code ? ` <small>(${escapeHtml(code)})</small>` : ''}`;
   }
   if (typeof v === 'number') {
     if (/year/.test(name)) return String(v);
@@ -191,7 +193,7 @@ async function loadSummary(el, collection, id, ctx) {
       ${fact(t('summary.enterprises'), fmt(s.enterprises, 0), '')}
     </div>
     <h4 class="za-h4">${escapeHtml(t('summary.byLandUse'))}</h4>
-    ${table(s.by_land_use, (g) => landUseColor(g.code), (g) => g.name)}
+    ${table(s.by_land_use, (g) => landUseColor(g.code), (g) => landUseName(g.code, g.name, getLang()))}
     <h4 class="za-h4">${escapeHtml(t('summary.byStatus'))}</h4>
     ${table(s.by_status, (g) => STATUS_COLORS[g.code] || '#999', (g) => value('parcelStatus', g.code))}`;
 }

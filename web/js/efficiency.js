@@ -1,2 +1,785 @@
-// Land-efficiency panel (亩均效益): placeholder. The efficiency capability replaces this file; it
-// runs after js/app.js, so window.ZA is ready (ZA.registerPanel, ZA.api, ZA.t, ZA.onSelect, ...).
+// 亩均效益 (land use per mu) panel: indicators and classes per parcel and per park on the map,
+// a legend, ranking tables, plan targets, the low-efficiency land layer, CSV/Excel exports and,
+// for land officers, what-if weights. Everything goes through window.ZA (see js/app.js):
+// parcels are recoloured with ZA.setParcelStyle, parks and low-efficiency land are overlays.
+// Numbers come from /api/efficiency/*, which withholds per-enterprise figures from roles that
+// may not see them; this page only shows what the server sends.
+
+const ZA = window.ZA;
+
+ZA.i18n.add({
+  zh: {
+    'eff.title': '亩均效益',
+    'eff.synthetic': '示例数据为合成数据，非真实企业。',
+    'eff.year': '年度',
+    'eff.scheme': '评价方案',
+    'eff.zone': '开发区',
+    'eff.zone.all': '全部',
+    'eff.show': '显示指标',
+    'eff.class': '分类等级',
+    'eff.unit': '面积单位',
+    'eff.unit.mu': '亩',
+    'eff.unit.ha': '公顷',
+    'eff.level': '排名层级',
+    'eff.map': '地图',
+    'eff.map.parcels': '地块着色',
+    'eff.map.groups': '园区/板块着色',
+    'eff.map.low': '低效用地图层',
+    'eff.legend': '图例',
+    'eff.nodata': '无数据',
+    'eff.withheld': '不足{n}家企业，已隐去',
+    'eff.rank': '排名',
+    'eff.name': '名称',
+    'eff.value': '数值',
+    'eff.enterprises': '企业数',
+    'eff.more': '显示全部 {n} 行',
+    'eff.less': '只显示前 {n} 行',
+    'eff.export': '导出',
+    'eff.export.table': '排名表',
+    'eff.export.low': '低效用地清单',
+    'eff.export.classes': '分类结果',
+    'eff.export.targets': '目标对照',
+    'eff.targets': '规划目标对照',
+    'eff.target': '目标',
+    'eff.actual': '实际',
+    'eff.source': '出处',
+    'eff.outcome.met': '达标',
+    'eff.outcome.not_met': '未达标',
+    'eff.outcome.no_data': '无数据',
+    'eff.outcome.no_target': '无量化目标',
+    'eff.outcome.suppressed': '已隐去',
+    'eff.low': '低效用地（再开发候选）',
+    'eff.low.summary': '{n} 宗，合计 {a} {u}',
+    'eff.low.withheld': '依据企业数据的原因（未达标、低效企业）仅向国土管理人员显示。',
+    'eff.classes': '分类结果',
+    'eff.classes.withheld': '企业分类属保密信息，登录后（国土管理人员）可见逐企业结果。',
+    'eff.whatif': '权重模拟（不影响正式结果）',
+    'eff.whatif.note': '拖动权重后重新计算；仅本次查看，正式结果不变。',
+    'eff.whatif.reset': '恢复方案权重',
+    'eff.whatif.cap': '单项封顶倍数',
+    'eff.whatif.zone': '调整范围',
+    'eff.whatif.up': '升级',
+    'eff.whatif.down': '降级',
+    'eff.whatif.official': '正式',
+    'eff.whatif.sim': '模拟',
+    'eff.whatif.on': '地图正显示模拟分类',
+    'eff.error': '加载失败：{m}',
+    'eff.loading': '计算中…',
+    'eff.needlogin': '逐企业数据需以国土管理人员或管理员身份登录。',
+    'eff.level.enterprise': '企业',
+    'eff.level.parcel': '地块',
+    'eff.level.small-micro-park': '小微企业园',
+    'eff.level.industrial-park': '产业园区',
+    'eff.level.core-board': '核心板块',
+    'eff.level.zone': '开发区',
+    'eff.parcels.zoom': '地块在放大到 14 级后显示。',
+    'eff.reason.approved_not_supplied': '批而未供',
+    'eff.reason.supplied_not_used': '供而未用',
+    'eff.reason.idle': '闲置土地',
+    'eff.reason.partly_used': '用而未尽',
+    'eff.reason.built_not_producing': '建而未投',
+    'eff.reason.below_standard': '投而未达标',
+    'eff.reason.low_class': '低效企业用地',
+    'eff.reason.far_below_min': '容积率低于控制指标',
+    'eff.reason.coverage_below_min': '建筑系数低于控制指标',
+  },
+  en: {
+    'eff.title': 'Mu efficiency',
+    'eff.synthetic': 'Demo figures are synthetic, not real enterprises.',
+    'eff.year': 'Year',
+    'eff.scheme': 'Scheme',
+    'eff.zone': 'Zone',
+    'eff.zone.all': 'All',
+    'eff.show': 'Show',
+    'eff.class': 'Class',
+    'eff.unit': 'Area unit',
+    'eff.unit.mu': 'mu',
+    'eff.unit.ha': 'hectare',
+    'eff.level': 'Ranking level',
+    'eff.map': 'Map',
+    'eff.map.parcels': 'Colour parcels',
+    'eff.map.groups': 'Colour parks / boards',
+    'eff.map.low': 'Low-efficiency land layer',
+    'eff.legend': 'Legend',
+    'eff.nodata': 'No data',
+    'eff.withheld': 'Fewer than {n} firms: withheld',
+    'eff.rank': 'Rank',
+    'eff.name': 'Name',
+    'eff.value': 'Value',
+    'eff.enterprises': 'Firms',
+    'eff.more': 'Show all {n} rows',
+    'eff.less': 'Show the first {n} rows',
+    'eff.export': 'Export',
+    'eff.export.table': 'Ranking',
+    'eff.export.low': 'Low-efficiency land',
+    'eff.export.classes': 'Classes',
+    'eff.export.targets': 'Targets',
+    'eff.targets': 'Plan targets',
+    'eff.target': 'Target',
+    'eff.actual': 'Actual',
+    'eff.source': 'Source',
+    'eff.outcome.met': 'Met',
+    'eff.outcome.not_met': 'Not met',
+    'eff.outcome.no_data': 'No data',
+    'eff.outcome.no_target': 'No numeric target',
+    'eff.outcome.suppressed': 'Withheld',
+    'eff.low': 'Low-efficiency land (redevelopment candidates)',
+    'eff.low.summary': '{n} parcels, {a} {u} in all',
+    'eff.low.withheld': 'Reasons that rest on enterprise figures (below standard, low class) are shown to land officers only.',
+    'eff.classes': 'Classes',
+    'eff.classes.withheld': 'Per-enterprise classes are confidential: sign in as a land officer to see them.',
+    'eff.whatif': 'What-if weights (the official result is unchanged)',
+    'eff.whatif.note': 'Move a weight to recompute; for this view only.',
+    'eff.whatif.reset': 'Back to the scheme',
+    'eff.whatif.cap': 'Cap per indicator (× weight)',
+    'eff.whatif.zone': 'Applies to',
+    'eff.whatif.up': 'up',
+    'eff.whatif.down': 'down',
+    'eff.whatif.official': 'Official',
+    'eff.whatif.sim': 'What-if',
+    'eff.whatif.on': 'The map shows what-if classes',
+    'eff.error': 'Could not load: {m}',
+    'eff.loading': 'Computing…',
+    'eff.needlogin': 'Per-enterprise figures need a land officer or administrator login.',
+    'eff.level.enterprise': 'Enterprise',
+    'eff.level.parcel': 'Parcel',
+    'eff.level.small-micro-park': 'Small-micro park',
+    'eff.level.industrial-park': 'Industrial park',
+    'eff.level.core-board': 'Core board',
+    'eff.level.zone': 'Zone',
+    'eff.parcels.zoom': 'Parcels are drawn from zoom 14.',
+    'eff.reason.approved_not_supplied': 'Approved, not supplied',
+    'eff.reason.supplied_not_used': 'Supplied, not used',
+    'eff.reason.idle': 'Idle land',
+    'eff.reason.partly_used': 'Partly used',
+    'eff.reason.built_not_producing': 'Built, not producing',
+    'eff.reason.below_standard': 'Below its standard-land commitment',
+    'eff.reason.low_class': 'Low-class occupant',
+    'eff.reason.far_below_min': 'FAR below control indicator',
+    'eff.reason.coverage_below_min': 'Coverage below control indicator',
+  },
+});
+
+const t = (k, v) => ZA.t(k, v);
+const pick = (zh, en) => ZA.i18n.pick(zh, en);
+
+// ---- colours ------------------------------------------------------------------------------
+
+/** Sequential ramp, low to high (ColorBrewer YlGnBu, 5 classes). */
+const RAMP = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'];
+const CLASS_COLORS = { A: '#1a9850', B: '#a6d96a', C: '#fdae61', D: '#d73027' };
+const NODATA = '#cfd8dc';
+const WITHHELD = '#eceff1';
+const REASON_COLORS = {
+  approved_not_supplied: '#8e24aa', supplied_not_used: '#e53935', idle: '#b71c1c', partly_used: '#fb8c00',
+  built_not_producing: '#f4511e', below_standard: '#6d4c41', low_class: '#c2185b', far_below_min: '#546e7a',
+  coverage_below_min: '#78909c',
+};
+const LOWER_IS_BETTER = new Set(['energy_per_value_added']);
+
+function classColor(c, classes) {
+  if (!c) return NODATA;
+  if (classes && classes.length === 3) return { A: CLASS_COLORS.A, B: CLASS_COLORS.B, C: CLASS_COLORS.D }[c] || NODATA;
+  return CLASS_COLORS[c] || NODATA;
+}
+
+/** Quantile breaks of the finite values (at most 5 classes, fewer when values repeat). */
+function breaks(values) {
+  const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return [];
+  const out = [];
+  for (let i = 1; i < RAMP.length; i++) {
+    const b = v[Math.min(v.length - 1, Math.floor((i * v.length) / RAMP.length))];
+    if (!out.length || b > out[out.length - 1]) out.push(b);
+  }
+  return { min: v[0], max: v[v.length - 1], cuts: out };
+}
+
+function rampColor(x, br, reverse) {
+  if (typeof x !== 'number' || !Number.isFinite(x) || !br.cuts) return NODATA;
+  let i = 0;
+  while (i < br.cuts.length && x >= br.cuts[i]) i++;
+  const colors = RAMP.slice(RAMP.length - (br.cuts.length + 1));
+  return (reverse ? colors.slice().reverse() : colors)[i];
+}
+
+function num(v, d) {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  const digits = d !== undefined ? d : Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2;
+  return v.toLocaleString(ZA.lang === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: digits });
+}
+
+function esc(s) {
+  return String(s === null || s === undefined ? '' : s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+// ---- state --------------------------------------------------------------------------------
+
+const P = ZA.permalink;
+const state = {
+  meta: null,
+  year: Number(P.get('ey')) || null,
+  scheme: P.get('es') || null,
+  zone: P.get('ez') || '',
+  show: P.get('ei') || 'tax_per_mu',
+  unit: P.get('eu') === 'ha' ? 'ha' : 'mu',
+  level: P.get('el') || 'industrial-park',
+  map: new Set((P.get('em') || 'parcels,groups').split(',').filter(Boolean)),
+  expanded: false,
+  parcelRows: null,
+  groupRows: null,
+  tableRows: null,
+  lowFc: null,
+  targets: null,
+  classes: null,
+  whatif: null,
+  weights: null,
+  cap: null,
+  whatifZone: '',
+  error: null,
+  busy: 0,
+};
+let root = null;
+let groupLayer = null;
+let lowLayer = null;
+let loadToken = 0;
+
+function saveState() {
+  P.set('ey', state.year);
+  P.set('es', state.scheme === (state.meta && state.meta.defaultScheme) ? null : state.scheme);
+  P.set('ez', state.zone || null);
+  P.set('ei', state.show === 'tax_per_mu' ? null : state.show);
+  P.set('eu', state.unit === 'ha' ? 'ha' : null);
+  P.set('el', state.level === 'industrial-park' ? null : state.level);
+  const m = [...state.map].sort().join(',');
+  P.set('em', m === 'groups,parcels' ? null : m || 'none');
+}
+
+function scheme() {
+  return state.meta.schemes.find((s) => s.id === state.scheme) || state.meta.schemes[0];
+}
+
+function indicator(key) {
+  return state.meta.indicators.find((i) => i.key === key);
+}
+
+/** The key of an indicator in rows of the current unit (tax_per_mu → tax_per_ha). */
+function rowKey(key) {
+  const i = indicator(key);
+  return i && state.unit === 'ha' ? i.key_ha : key;
+}
+
+function indicatorLabel(key) {
+  if (key === 'class') return t('eff.class');
+  const i = indicator(key);
+  if (!i) return key;
+  const unit = state.unit === 'ha' ? i.unit_ha : i.unit;
+  const name = state.unit === 'ha' ? pick(i.name_zh.replace('亩均', '地均'), i.name_en.replace('per mu', 'per hectare')) : pick(i.name_zh, i.name_en);
+  return unit ? name + ' (' + unit + ')' : name;
+}
+
+function query(extra) {
+  const q = new URLSearchParams();
+  if (state.year) q.set('year', state.year);
+  if (state.scheme) q.set('scheme', state.scheme);
+  if (state.zone) q.set('zone', state.zone);
+  for (const [k, v] of Object.entries(extra || {})) if (v !== null && v !== undefined && v !== '') q.set(k, v);
+  return q.toString();
+}
+
+// ---- loading ------------------------------------------------------------------------------
+
+async function loadMeta() {
+  state.meta = await ZA.api('/api/efficiency/meta');
+  if (!state.scheme || !state.meta.schemes.some((s) => s.id === state.scheme)) state.scheme = state.meta.defaultScheme;
+  if (!state.year || !state.meta.years.includes(state.year)) state.year = state.meta.latestYear;
+  if (state.zone && !state.meta.zones.some((z) => z.id === state.zone)) state.zone = '';
+  if (state.show !== 'class' && !indicator(state.show)) state.show = 'tax_per_mu';
+  if (!state.meta.levels.some((l) => l.id === state.level)) state.level = 'industrial-park';
+}
+
+function groupLevel() {
+  const l = state.meta.levels.find((x) => x.id === state.level);
+  return l && l.id !== 'enterprise' && l.id !== 'parcel' ? l.id : 'industrial-park';
+}
+
+async function loadAll() {
+  const my = ++loadToken;
+  state.busy++;
+  state.error = null;
+  render();
+  try {
+    if (!state.meta) await loadMeta();
+    const unit = state.unit;
+    const seesConf = ZA.user.seesConfidential;
+    const tableLevel = state.level === 'enterprise' && !seesConf ? 'industrial-park' : state.level;
+    const jobs = {
+      groups: ZA.api('/api/efficiency/indicators?' + query({ level: groupLevel(), unit })),
+      table: tableLevel === groupLevel() ? null : ZA.api('/api/efficiency/indicators?' + query({ level: tableLevel, unit })),
+      parcels: state.map.has('parcels') ? ZA.api('/api/efficiency/indicators?' + query({ level: 'parcel', unit })) : null,
+      targets: ZA.api('/api/efficiency/targets?' + new URLSearchParams({ year: state.year, scheme: state.scheme })),
+      classes: ZA.api('/api/efficiency/classes?' + query()),
+      low: ZA.api('/api/efficiency/low-efficiency?' + query({ format: 'geojson', unit })),
+    };
+    const out = {};
+    for (const [k, p] of Object.entries(jobs)) out[k] = p ? await p : null;
+    if (my !== loadToken) return;
+    state.groupRows = out.groups;
+    state.tableRows = out.table || out.groups;
+    state.parcelRows = out.parcels ? indexRows(out.parcels) : null;
+    state.targets = out.targets;
+    state.classes = out.classes;
+    state.lowFc = out.low;
+    state.whatif = null;
+    state.weights = null;
+    state.cap = null;
+    saveState();
+    drawMap();
+  } catch (e) {
+    if (my !== loadToken) return;
+    state.error = e.message;
+  } finally {
+    state.busy--;
+    if (my === loadToken) render();
+  }
+}
+
+function indexRows(table) {
+  const m = new Map();
+  for (const r of table.rows) m.set(r.id, r);
+  return { table, byId: m };
+}
+
+// ---- map ----------------------------------------------------------------------------------
+
+/** Colour of one row (parcel or group) for the chosen indicator or class. */
+function colorFor(row, br, whatifClass) {
+  if (!row) return NODATA;
+  if (state.show === 'class') {
+    const c = whatifClass !== undefined ? whatifClass : row.class;
+    return c ? classColor(c, scheme().classes) : row.suppressed ? WITHHELD : NODATA;
+  }
+  const v = row[rowKey(state.show)];
+  if ((v === null || v === undefined) && row.suppressed) return WITHHELD;
+  return rampColor(v, br, LOWER_IS_BETTER.has(state.show));
+}
+
+function legendItems(br, minGroup) {
+  const items = [];
+  if (state.show === 'class') {
+    for (const c of scheme().classes) items.push({ swatch: 'area', color: '#fff', fill: classColor(c, scheme().classes), fillOpacity: 0.9, label: c + (ZA.lang === 'en' ? '' : '类') });
+  } else if (br && br.cuts) {
+    const colors = RAMP.slice(RAMP.length - (br.cuts.length + 1));
+    const cs = LOWER_IS_BETTER.has(state.show) ? colors.slice().reverse() : colors;
+    const edges = [br.min, ...br.cuts, br.max];
+    for (let i = 0; i < cs.length; i++) items.push({ swatch: 'area', color: '#fff', fill: cs[i], fillOpacity: 0.9, label: num(edges[i]) + ' – ' + num(edges[i + 1]) });
+  }
+  items.push({ swatch: 'area', color: '#fff', fill: WITHHELD, fillOpacity: 0.9, label: t('eff.withheld', { n: minGroup }) });
+  items.push({ swatch: 'area', color: '#fff', fill: NODATA, fillOpacity: 0.9, label: t('eff.nodata') });
+  return items;
+}
+
+function whatifParcelClass(id) {
+  if (!state.whatif || state.show !== 'class') return undefined;
+  return state.whatif.parcels[id] || null;
+}
+
+function drawParcels() {
+  if (!state.map.has('parcels') || !state.parcelRows) {
+    ZA.setParcelStyle(null);
+    return;
+  }
+  const rows = state.parcelRows.table.rows;
+  const br = state.show === 'class' ? null : breaks(rows.map((r) => r[rowKey(state.show)]));
+  const title = t('eff.title') + ' · ' + indicatorLabel(state.show) + (state.whatif && state.show === 'class' ? ' · ' + t('eff.whatif.sim') : '');
+  ZA.setParcelStyle((f) => {
+    const row = state.parcelRows.byId.get(f.id);
+    if (!row) return null;
+    return { fillColor: colorFor(row, br, whatifParcelClass(f.id)), fillOpacity: 0.85 };
+  }, { title, legend: legendItems(br, state.meta.minGroupSize) });
+}
+
+async function drawGroups() {
+  if (groupLayer) {
+    ZA.removeOverlay(groupLayer);
+    groupLayer = null;
+  }
+  if (!state.map.has('groups') || !state.groupRows) return;
+  const level = state.meta.levels.find((l) => l.id === groupLevel());
+  const fc = await ZA.api('/collections/' + level.collection + '/items?limit=1000');
+  const byId = new Map(state.groupRows.rows.map((r) => [r.id, r]));
+  const br = state.show === 'class' ? null : breaks(state.groupRows.rows.map((r) => r[rowKey(state.show)]));
+  const counts = (row) => scheme().classes.map((c) => row['class_' + c] || 0);
+  groupLayer = L.geoJSON(fc, {
+    pmIgnore: true,
+    filter: (f) => byId.has(f.id),
+    style: (f) => {
+      const row = byId.get(f.id);
+      let fill;
+      if (state.show === 'class') {
+        // a group takes the colour of its most common class
+        const c = counts(row);
+        const best = c.indexOf(Math.max(...c));
+        fill = row.suppressed || Math.max(...c) === 0 ? (row.suppressed ? WITHHELD : NODATA) : classColor(scheme().classes[best], scheme().classes);
+      } else {
+        fill = colorFor(row, br);
+      }
+      return { color: '#37474f', weight: 1.2, fillColor: fill, fillOpacity: 0.6 };
+    },
+    onEachFeature: (f, l) => {
+      const row = byId.get(f.id);
+      const v = state.show === 'class' ? scheme().classes.map((c) => c + ':' + (row['class_' + c] ?? '–')).join(' ') : num(row[rowKey(state.show)]);
+      l.bindTooltip(esc(pick(f.properties.name_zh, f.properties.name_en) + ' · ' + v), { sticky: true });
+      l.on('click', (e) => {
+        L.DomEvent.stop(e);
+        ZA.selectFeature(level.collection, f.id, { fit: false });
+      });
+    },
+  });
+  ZA.addOverlay({ zh: '亩均效益 · ' + level.name_zh, en: 'Mu efficiency · ' + level.name_en }, groupLayer, {
+    id: 'efficiency-groups', legend: legendItems(br, state.meta.minGroupSize),
+  });
+}
+
+function drawLow() {
+  if (lowLayer) {
+    ZA.removeOverlay(lowLayer);
+    lowLayer = null;
+  }
+  if (!state.map.has('low') || !state.lowFc) return;
+  const seen = new Set();
+  lowLayer = L.geoJSON(state.lowFc, {
+    pmIgnore: true,
+    style: (f) => {
+      const r = f.properties.reasons[0];
+      seen.add(r);
+      return { color: REASON_COLORS[r] || '#d32f2f', weight: 2.2, fillColor: REASON_COLORS[r] || '#d32f2f', fillOpacity: 0.35, dashArray: '4 3' };
+    },
+    onEachFeature: (f, l) => {
+      l.bindTooltip(esc(f.id + ' · ' + f.properties.reasons.map((r) => t('eff.reason.' + r)).join('、')), { sticky: true });
+      l.on('click', (e) => {
+        L.DomEvent.stop(e);
+        ZA.selectFeature('parcels', f.id, { fit: false });
+      });
+    },
+  });
+  const legend = [...seen].map((r) => ({ swatch: 'area', color: REASON_COLORS[r], fill: REASON_COLORS[r], fillOpacity: 0.35, dash: true, label: t('eff.reason.' + r) }));
+  ZA.addOverlay({ zh: '低效用地', en: 'Low-efficiency land' }, lowLayer, { id: 'efficiency-low', legend });
+}
+
+function drawMap() {
+  drawParcels();
+  drawGroups().catch((e) => console.warn('efficiency: park layer failed: ' + e.message));
+  drawLow();
+}
+
+// ---- what-if ------------------------------------------------------------------------------
+
+let whatifTimer = null;
+function scheduleWhatIf() {
+  clearTimeout(whatifTimer);
+  whatifTimer = setTimeout(runWhatIf, 350);
+}
+
+async function runWhatIf() {
+  const body = { scheme: state.scheme, year: state.year, weights: state.weights };
+  if (state.whatifZone) body.zone = state.whatifZone;
+  if (state.cap) body.cap = state.cap;
+  state.busy++;
+  render();
+  try {
+    state.whatif = await ZA.api('/api/efficiency/whatif', { method: 'POST', body });
+    if (state.show !== 'class') state.show = 'class';
+    saveState();
+    drawParcels();
+  } catch (e) {
+    state.error = e.message;
+  } finally {
+    state.busy--;
+    render();
+  }
+}
+
+function resetWhatIf() {
+  state.whatif = null;
+  state.weights = null;
+  state.cap = null;
+  drawParcels();
+  render();
+}
+
+function zoneWeights() {
+  const s = scheme();
+  const z = state.whatifZone || (state.meta.zones[0] && state.meta.zones[0].id);
+  return (s.zoneWeights && s.zoneWeights[z]) || s.weights;
+}
+
+// ---- exports ------------------------------------------------------------------------------
+
+async function download(path, filename) {
+  try {
+    const res = await ZA.fetch(path, { headers: { Accept: '*/*' } });
+    if (!res.ok) {
+      const body = await res.json().catch(() => null);
+      throw new Error((body && body.description) || 'HTTP ' + res.status);
+    }
+    const blob = await res.blob();
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = filename;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(() => {
+      URL.revokeObjectURL(a.href);
+      a.remove();
+    }, 1000);
+  } catch (e) {
+    state.error = e.message;
+    render();
+  }
+}
+
+function exportLinks() {
+  const lang = ZA.lang === 'en' ? 'en' : 'zh';
+  const level = state.level === 'enterprise' && !ZA.user.seesConfidential ? 'industrial-park' : state.level;
+  const items = [
+    ['table', '/api/efficiency/indicators?' + query({ level, unit: state.unit, lang }), 'indicators-' + level],
+    ['low', '/api/efficiency/low-efficiency?' + query({ unit: state.unit, lang }), 'low-efficiency'],
+    ['classes', '/api/efficiency/classes?' + query({ lang }), 'classes'],
+    ['targets', '/api/efficiency/targets?' + new URLSearchParams({ year: state.year, scheme: state.scheme, lang }), 'targets'],
+  ];
+  return items.map(([k, path, name]) => `<div class="eff-export-row"><span>${esc(t('eff.export.' + k))}</span>
+    <button type="button" class="btn btn-small" data-dl="${esc(path + '&format=csv')}" data-name="${esc(name + '-' + state.year + '.csv')}">CSV</button>
+    <button type="button" class="btn btn-small" data-dl="${esc(path + '&format=xlsx')}" data-name="${esc(name + '-' + state.year + '.xlsx')}">Excel</button></div>`).join('');
+}
+
+// ---- rendering ----------------------------------------------------------------------------
+
+function options(list, value) {
+  return list.map(([v, label]) => `<option value="${esc(v)}"${String(v) === String(value) ? ' selected' : ''}>${esc(label)}</option>`).join('');
+}
+
+function controlsHtml() {
+  const m = state.meta;
+  const seesConf = ZA.user.seesConfidential;
+  const shows = [['class', t('eff.class')], ...m.indicators.map((i) => [i.key, indicatorLabel(i.key)])];
+  const levels = m.levels.filter((l) => l.id !== 'enterprise' || seesConf).map((l) => [l.id, t('eff.level.' + l.id)]);
+  return `<div class="eff-controls">
+    <label>${esc(t('eff.year'))}<select data-k="year">${options(m.years.map((y) => [y, y]), state.year)}</select></label>
+    <label>${esc(t('eff.scheme'))}<select data-k="scheme">${options(m.schemes.map((s) => [s.id, pick(s.name_zh, s.name_en)]), state.scheme)}</select></label>
+    <label>${esc(t('eff.zone'))}<select data-k="zone">${options([['', t('eff.zone.all')], ...m.zones.map((z) => [z.id, pick(z.name_zh, z.name_en)])], state.zone)}</select></label>
+    <label>${esc(t('eff.show'))}<select data-k="show">${options(shows, state.show)}</select></label>
+    <label>${esc(t('eff.unit'))}<select data-k="unit">${options([['mu', t('eff.unit.mu')], ['ha', t('eff.unit.ha')]], state.unit)}</select></label>
+    <label>${esc(t('eff.level'))}<select data-k="level">${options(levels, state.level)}</select></label>
+  </div>
+  <div class="eff-maptoggles"><span class="za-muted">${esc(t('eff.map'))}</span>
+    ${['parcels', 'groups', 'low'].map((k) => `<label><input type="checkbox" data-map="${k}"${state.map.has(k) ? ' checked' : ''}> ${esc(t('eff.map.' + k))}</label>`).join('')}
+  </div>
+  ${state.map.has('parcels') && ZA.map.getZoom() < 14 ? `<p class="za-muted">${esc(t('eff.parcels.zoom'))}</p>` : ''}`;
+}
+
+function schemeHtml() {
+  const s = scheme();
+  const cites = (s.basis || []).filter((b) => b.source_doc).map((b) => `<li>${esc(b.what)} <span class="eff-cite">${esc(b.source_doc)}:${esc(b.source_lines)}</span></li>`).join('');
+  return `<details class="eff-scheme"><summary>${esc(pick(s.name_zh, s.name_en))}</summary>
+    <p>${esc(pick(s.description_zh, s.description_en) || '')}</p>${cites ? `<ul class="eff-cites">${cites}</ul>` : ''}</details>`;
+}
+
+function tableHtml() {
+  const tb = state.tableRows;
+  if (!tb) return '';
+  const key = state.show === 'class' ? 'score' : rowKey(state.show);
+  const lower = LOWER_IS_BETTER.has(state.show);
+  const rows = tb.rows.slice().sort((a, b) => {
+    const x = a[key];
+    const y = b[key];
+    if (x === null || x === undefined) return 1;
+    if (y === null || y === undefined) return -1;
+    return lower ? x - y : y - x;
+  });
+  const limit = state.expanded ? rows.length : 15;
+  const level = tb.level;
+  const nameOf = (r) => (level === 'parcel' ? r.id : pick(r.name_zh, r.name_en) || r.id);
+  const valueOf = (r) => (state.show === 'class' ? (r.class || (level === 'enterprise' ? '–' : scheme().classes.map((c) => c + ' ' + (r['class_' + c] ?? '–')).join(' · '))) : num(r[key]));
+  const body = rows.slice(0, limit).map((r, i) => `<tr data-id="${esc(r.id)}"${r.suppressed ? ' class="eff-withheld"' : ''}>
+    <td>${i + 1}</td><td>${esc(nameOf(r))}</td><td class="num">${r.suppressed && (r[key] === null || r[key] === undefined) ? '<span title="' + esc(r.suppressed_reason || '') + '">—</span>' : esc(valueOf(r))}</td>
+    <td class="num">${esc(r.enterprises ?? '')}</td></tr>`).join('');
+  const more = rows.length > 15 ? `<button type="button" class="btn btn-small" data-act="expand">${esc(state.expanded ? t('eff.less', { n: 15 }) : t('eff.more', { n: rows.length }))}</button>` : '';
+  return `<h3 class="za-h3">${esc(t('eff.level.' + level))} · ${esc(state.show === 'class' ? t('eff.class') : indicatorLabel(state.show))}</h3>
+    <table class="eff-table"><thead><tr><th>${esc(t('eff.rank'))}</th><th>${esc(t('eff.name'))}</th><th>${esc(t('eff.value'))}</th><th>${esc(t('eff.enterprises'))}</th></tr></thead>
+    <tbody>${body}</tbody></table>${more}`;
+}
+
+function classesHtml() {
+  const c = state.classes;
+  if (!c) return '';
+  const cls = c.classes;
+  const rows = c.zones.map((z) => `<tr><td>${esc(pick(z.name_zh, z.name_en))}</td>${cls.map((k) => `<td class="num">${z.counts ? esc(z.counts[k]) : '—'}</td>`).join('')}</tr>`).join('');
+  return `<h3 class="za-h3">${esc(t('eff.classes'))}</h3>
+    <table class="eff-table"><thead><tr><th></th>${cls.map((k) => `<th class="num"><span class="eff-chip" style="background:${classColor(k, cls)}"></span>${esc(k)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>
+    ${c.enterprises ? '' : `<p class="za-muted">${esc(t('eff.classes.withheld'))}</p>`}`;
+}
+
+function whatifHtml() {
+  if (!ZA.user.seesConfidential || !state.meta) return '';
+  const w = state.weights || Object.fromEntries(Object.entries(zoneWeights()).map(([k, v]) => [k, v.weight]));
+  const sliders = Object.entries(w).map(([k, v]) => `<label class="eff-slider"><span>${esc(indicatorLabel(k))}</span>
+    <input type="range" min="0" max="100" step="1" value="${esc(v)}" data-w="${esc(k)}"><output>${esc(v)}</output></label>`).join('');
+  let summary = '';
+  if (state.whatif) {
+    const cls = state.whatif.classes;
+    summary = `<p class="eff-whatif-on">${esc(t('eff.whatif.on'))}</p><table class="eff-table"><thead><tr><th></th>${cls.map((k) => `<th class="num">${esc(k)}</th>`).join('')}<th class="num">↑</th><th class="num">↓</th></tr></thead><tbody>
+      ${state.whatif.zones.map((z) => `<tr><td>${esc(pick(z.name_zh, z.name_en))}<br><span class="za-muted">${esc(t('eff.whatif.official'))} / ${esc(t('eff.whatif.sim'))}</span></td>
+        ${cls.map((k) => `<td class="num">${esc(z.officialCounts[k])}<br><b>${esc(z.counts[k])}</b></td>`).join('')}
+        <td class="num">${esc(z.up)}</td><td class="num">${esc(z.down)}</td></tr>`).join('')}</tbody></table>`;
+  }
+  return `<details class="eff-whatif"${state.whatif ? ' open' : ''}><summary>${esc(t('eff.whatif'))}</summary>
+    <p class="za-muted">${esc(t('eff.whatif.note'))}</p>
+    <label class="eff-inline">${esc(t('eff.whatif.zone'))}<select data-k="whatifZone">${options([['', t('eff.zone.all')], ...state.meta.zones.map((z) => [z.id, pick(z.name_zh, z.name_en)])], state.whatifZone)}</select></label>
+    ${sliders}
+    <label class="eff-inline">${esc(t('eff.whatif.cap'))}<input type="number" min="0.1" max="100" step="0.1" value="${esc(state.cap || scheme().cap)}" data-k="cap"></label>
+    <button type="button" class="btn btn-small" data-act="reset">${esc(t('eff.whatif.reset'))}</button>
+    ${summary}</details>`;
+}
+
+function targetsHtml() {
+  const tg = state.targets;
+  if (!tg) return '';
+  const rows = tg.rows.filter((r) => !state.zone || r.zone === state.zone).map((r) => `<tr class="eff-${esc(r.outcome)}">
+    <td>${esc(pick(r.name_zh, r.name_en))}</td><td>${esc(pick(r.label_zh, r.label_en))}</td>
+    <td class="num">${r.target === null ? '—' : esc(r.op.replace('growth', '') + ' ' + num(r.target))}</td>
+    <td class="num">${esc(num(r.actual))}</td><td>${esc(t('eff.outcome.' + r.outcome))}</td>
+    <td><span class="eff-cite" title="${esc(pick(r.note_zh, r.note_en) || '')}">${esc(r.source_doc.slice(0, 3))}:${esc(r.source_lines)}</span></td></tr>`).join('');
+  return `<h3 class="za-h3">${esc(t('eff.targets'))}</h3>
+    <table class="eff-table eff-targets"><thead><tr><th>${esc(t('eff.name'))}</th><th></th><th>${esc(t('eff.target'))}</th><th>${esc(t('eff.actual'))}</th><th></th><th>${esc(t('eff.source'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function lowHtml() {
+  const fc = state.lowFc;
+  if (!fc) return '';
+  const key = 'area_' + state.unit;
+  const feats = fc.features.slice(0, 12).map((f) => `<tr data-parcel="${esc(f.id)}"><td>${esc(f.id)}</td>
+    <td>${esc(f.properties.reasons.map((r) => t('eff.reason.' + r)).join('、'))}</td><td class="num">${esc(num(f.properties[key], 1))}</td></tr>`).join('');
+  return `<h3 class="za-h3">${esc(t('eff.low'))}</h3>
+    <p>${esc(t('eff.low.summary', { n: fc.numberReturned, a: num(fc['total_' + key], 0), u: t('eff.unit.' + state.unit) }))}</p>
+    <table class="eff-table"><tbody>${feats}</tbody></table>
+    ${fc.withheld ? `<p class="za-muted">${esc(t('eff.low.withheld'))}</p>` : ''}`;
+}
+
+function render() {
+  if (!root) return;
+  if (!state.meta) {
+    root.innerHTML = `<p class="za-muted">${esc(state.error ? t('eff.error', { m: state.error }) : t('eff.loading'))}</p>`;
+    return;
+  }
+  root.innerHTML = `<div class="eff">
+    <p class="eff-note"><span class="badge badge-synthetic">${esc(ZA.lang === 'en' ? 'synthetic' : '合成')}</span> ${esc(t('eff.synthetic'))}</p>
+    ${controlsHtml()}
+    ${schemeHtml()}
+    ${state.error ? `<p class="eff-error" role="alert">${esc(t('eff.error', { m: state.error }))}</p>` : ''}
+    ${state.busy ? `<p class="za-muted">${esc(t('eff.loading'))}</p>` : ''}
+    ${state.level === 'enterprise' && !ZA.user.seesConfidential ? `<p class="za-muted">${esc(t('eff.needlogin'))}</p>` : ''}
+    ${tableHtml()}
+    ${classesHtml()}
+    ${whatifHtml()}
+    ${targetsHtml()}
+    ${lowHtml()}
+    <h3 class="za-h3">${esc(t('eff.export'))}</h3>${exportLinks()}
+  </div>`;
+  wire();
+}
+
+function wire() {
+  root.querySelectorAll('select[data-k]').forEach((s) => s.addEventListener('change', () => {
+    const k = s.dataset.k;
+    if (k === 'year') state.year = Number(s.value);
+    else if (k === 'whatifZone') {
+      state.whatifZone = s.value;
+      state.weights = null;
+      render();
+      return;
+    } else state[k] = s.value;
+    if (k === 'show') {
+      saveState();
+      drawMap();
+      render();
+      return;
+    }
+    if (k === 'level') state.expanded = false;
+    loadAll();
+  }));
+  root.querySelectorAll('input[data-map]').forEach((cb) => cb.addEventListener('change', () => {
+    if (cb.checked) state.map.add(cb.dataset.map);
+    else state.map.delete(cb.dataset.map);
+    if (cb.dataset.map === 'parcels' && cb.checked && !state.parcelRows) loadAll();
+    else {
+      saveState();
+      drawMap();
+    }
+  }));
+  root.querySelectorAll('tr[data-id]').forEach((tr) => tr.addEventListener('click', () => {
+    const level = state.meta.levels.find((l) => l.id === state.tableRows.level);
+    const coll = level.id === 'enterprise' ? 'enterprises' : level.collection;
+    if (coll) ZA.selectFeature(coll, tr.dataset.id);
+  }));
+  root.querySelectorAll('tr[data-parcel]').forEach((tr) => tr.addEventListener('click', () => ZA.selectFeature('parcels', tr.dataset.parcel)));
+  const ex = root.querySelector('[data-act=expand]');
+  if (ex) ex.addEventListener('click', () => {
+    state.expanded = !state.expanded;
+    render();
+  });
+  root.querySelectorAll('[data-dl]').forEach((b) => b.addEventListener('click', () => download(b.dataset.dl, b.dataset.name)));
+  root.querySelectorAll('input[data-w]').forEach((r) => {
+    r.addEventListener('input', () => {
+      r.nextElementSibling.textContent = r.value;
+    });
+    r.addEventListener('change', () => {
+      if (!state.weights) state.weights = Object.fromEntries(Object.entries(zoneWeights()).map(([k, v]) => [k, v.weight]));
+      state.weights[r.dataset.w] = Number(r.value);
+      scheduleWhatIf();
+    });
+  });
+  const cap = root.querySelector('input[data-k=cap]');
+  if (cap) cap.addEventListener('change', () => {
+    state.cap = Number(cap.value);
+    if (!state.weights) state.weights = Object.fromEntries(Object.entries(zoneWeights()).map(([k, v]) => [k, v.weight]));
+    scheduleWhatIf();
+  });
+  const reset = root.querySelector('[data-act=reset]');
+  if (reset) reset.addEventListener('click', resetWhatIf);
+}
+
+// ---- panel --------------------------------------------------------------------------------
+
+const css = document.createElement('link');
+css.rel = 'stylesheet';
+css.href = 'css/efficiency.css';
+document.head.appendChild(css);
+
+ZA.registerPanel({
+  id: 'efficiency',
+  titleZh: '亩均效益',
+  titleEn: 'Mu efficiency',
+  render(el) {
+    root = el;
+    render();
+  },
+  onLangChange() {
+    render();
+    drawMap();
+  },
+});
+
+ZA.onAuthChange(() => {
+  // what the server shows depends on the role: fetch again
+  state.whatif = null;
+  loadAll();
+});
+ZA.map.on('zoomend', () => {
+  if (state.map.has('parcels') && root && !root.hidden) render();
+});
+
+ZA.ready.then(() => loadAll());
+
+// for browser tests
+ZA.efficiency = { state, reload: loadAll };

@@ -122,6 +122,8 @@ const table = {
     'role.admin': '管理员',
     'error.network': '无法连接服务器',
     'copy.ok': '已复制',
+    'sep.list': '、',
+    'sep.colon': '：',
   },
   en: {
     'app.title': 'ZoneAtlas development-zone plan map',
@@ -243,6 +245,8 @@ const table = {
     'role.admin': 'administrator',
     'error.network': 'Cannot reach the server',
     'copy.ok': 'Copied',
+    'sep.list': ', ',
+    'sep.colon': ': ',
   },
 };
 

@@ -6,7 +6,7 @@
 import { getLang, pick, t, value } from './i18n.js';
 import {
   ENTERPRISE_STYLE, INFRA_CATEGORIES, PLAN_STYLES, SELECTION_STYLES, STATUS_COLORS, infraCategory, infraStyle,
-  landUseClassName, landUseColor, landUseKey, parcelStyle,
+  landUseClassName, landUseColor, landUseKey, landUseName, parcelStyle,
 } from './styles.js';
 
 export const PLAN_COLLECTIONS = ['zones', 'core-boards', 'industrial-parks', 'small-micro-parks'];
@@ -20,14 +20,17 @@ const VIEWPORT = {
   enterprises: { minZoom: 14, pageSize: 5000, max: 20000 },
 };
 
+// features created per animation frame when a viewport layer loads
+const ADD_CHUNK = 1200;
+
 // map data is not for Geoman to edit or snap to (and 50,000 parcels must not each get an editor)
 const NOT_EDITABLE = { pmIgnore: true, snapIgnore: true };
 
 // zoom ranges at which the names of areas are written on the map
 const LABEL_ZOOMS = {
   zones: [0, 12],
-  'core-boards': [11, 14],
-  'industrial-parks': [13, 30],
+  'core-boards': [11, 13],
+  'industrial-parks': [14, 30],
   'small-micro-parks': [15, 30],
 };
 
@@ -50,7 +53,10 @@ export class Layers {
     this.names = new Map(); // plan feature id -> feature (to name board/park ids)
     this.colorBy = 'land_use';
     this.firstDrawMs = null;
+    this.loadLog = []; // viewport loads: how long each took, for tests and benchmarks
     this.overlays = [];
+    // a panel's recolouring of the parcels (ZA.setParcelStyle), or null
+    this.parcelOverride = null;
     this.selection = null;
     this.selected = null;
     for (const key of ORDER) {
@@ -238,6 +244,12 @@ export class Layers {
     }
   }
 
+  /**
+   * Loads what lies in and around the view: features that left it are dropped at once (a bounds
+   * test), the first page is drawn as soon as it arrives, the other pages are fetched in parallel
+   * and drawn as they come, a few thousand features per animation frame so the page never
+   * freezes. A newer load aborts this one (requests and drawing).
+   */
   async loadViewport(g) {
     const opts = VIEWPORT[g.key];
     if (g.ctrl) g.ctrl.abort();
@@ -248,58 +260,93 @@ export class Layers {
       return;
     }
     const ctrl = new AbortController();
+    const signal = ctrl.signal;
+    const t0 = performance.now();
     g.ctrl = ctrl;
     g.status = 'loading';
     this.onChange();
-    const b = this.map.getBounds().pad(0.25);
-    const bbox = [
-      Math.max(-180, b.getWest()), Math.max(-90, b.getSouth()), Math.min(180, b.getEast()), Math.min(90, b.getNorth()),
-    ].map((v) => v.toFixed(6)).join(',');
-    const features = [];
+    const b = this.map.getBounds().pad(0.2);
+    const west = Math.max(-180, b.getWest());
+    const south = Math.max(-90, b.getSouth());
+    const east = Math.min(180, b.getEast());
+    const north = Math.min(90, b.getNorth());
+    const area = L.latLngBounds([south, west], [north, east]);
+    this.dropOutside(g, area);
+    const bbox = [west, south, east, north].map((v) => v.toFixed(6)).join(',');
+    const url = (offset) => '/collections/' + g.key + '/items?bbox=' + bbox + '&limit=' + opts.pageSize + '&offset=' + offset;
+    const keep = new Set();
+    let received = 0;
+    let drawing = Promise.resolve(true);
+    const draw = (page) => {
+      page.features.forEach((f) => keep.add(f.id));
+      received += page.features.length;
+      drawing = drawing.then((ok) => ok && this.addFeatures(g, page.features, signal));
+      return drawing;
+    };
     let matched = 0;
     try {
-      for (let offset = 0; offset < opts.max; offset += opts.pageSize) {
-        const page = await this.api('/collections/' + g.key + '/items?bbox=' + bbox + '&limit=' + opts.pageSize
-          + '&offset=' + offset, { signal: ctrl.signal });
-        features.push(...page.features);
-        matched = page.numberMatched;
-        if (page.features.length < opts.pageSize || features.length >= matched) break;
-      }
+      const first = await this.api(url(0), { signal });
+      matched = first.numberMatched;
+      draw(first);
+      const offsets = [];
+      for (let o = opts.pageSize; o < Math.min(matched, opts.max); o += opts.pageSize) offsets.push(o);
+      await Promise.all(offsets.map((o) => this.api(url(o), { signal }).then(draw)));
     } catch (e) {
-      if (e.name === 'AbortError') return;
+      if (e.name === 'AbortError' || signal.aborted) return;
       g.status = 'error';
       this.onChange();
       console.warn('loading ' + g.key + ' failed: ' + e.message);
       return;
     }
-    if (ctrl.signal.aborted) return;
+    if (!(await drawing) || signal.aborted) return;
+    // inside the area but gone from the answer (changed data): drop too
+    this.dropWhere(g, (id) => !keep.has(id));
+    g.truncated = matched > received;
+    g.count = g.byId.size;
+    this.restackAbove(g.key);
     g.ctrl = null;
-    g.truncated = matched > features.length;
-    this.replaceFeatures(g, features);
     g.status = 'ready';
+    const t1 = performance.now();
+    this.loadLog.push({ key: g.key, ms: Math.round(t1 - t0), at: Math.round(t1), features: received, drawn: g.count });
+    if (this.loadLog.length > 50) this.loadLog.shift();
     this.noteDrawn();
     this.onChange();
   }
 
-  /** Keeps what is still in view, adds what is new, drops the rest: panning redraws only the edge. */
-  replaceFeatures(g, features) {
-    const keep = new Set(features.map((f) => f.id));
+  dropOutside(g, bounds) {
+    this.dropWhere(g, (id, layer) => !(layer.getBounds ? layer.getBounds().intersects(bounds) : bounds.contains(layer.getLatLng())));
+  }
+
+  /** Removes the group's features for which test(id, layer) holds, except the selected one. */
+  dropWhere(g, test) {
     for (const [id, layer] of g.byId) {
-      if (!keep.has(id) && !(this.selected && this.selected.collection === g.key && this.selected.id === id)) {
+      if (this.selected && this.selected.collection === g.key && this.selected.id === id) continue;
+      if (test(id, layer)) {
         g.layer.removeLayer(layer);
         g.byId.delete(id);
         this.index.delete(g.key + ':' + id);
       }
     }
-    for (const f of features) {
-      if (g.byId.has(f.id) || !f.geometry) continue;
-      const layer = g.key === 'parcels' ? this.makeParcel(f) : this.makeEnterprise(f);
-      g.layer.addLayer(layer);
-      g.byId.set(f.id, layer);
-      this.index.set(g.key + ':' + f.id, { layer, feature: f, key: g.key });
-    }
     g.count = g.byId.size;
-    this.restackAbove(g.key);
+  }
+
+  /** Adds the features not drawn yet, ADD_CHUNK per frame; false when a newer load took over. */
+  async addFeatures(g, features, signal) {
+    const todo = features.filter((f) => f.geometry && !g.byId.has(f.id));
+    for (let i = 0; i < todo.length; i += ADD_CHUNK) {
+      if (signal.aborted) return false;
+      for (const f of todo.slice(i, i + ADD_CHUNK)) {
+        const layer = g.key === 'parcels' ? this.makeParcel(f) : this.makeEnterprise(f);
+        g.layer.addLayer(layer);
+        g.byId.set(f.id, layer);
+        this.index.set(g.key + ':' + f.id, { layer, feature: f, key: g.key });
+      }
+      g.count = g.byId.size;
+      this.noteDrawn();
+      await nextFrame();
+    }
+    if (todo.length) this.restackAbove(g.key);
+    return !signal.aborted;
   }
 
   clearGroup(g) {
@@ -314,7 +361,7 @@ export class Layers {
     const flip = (ring) => ring.map((c) => [c[1], c[0]]);
     const g = f.geometry;
     const latlngs = g.type === 'Polygon' ? g.coordinates.map(flip) : g.coordinates.map((poly) => poly.map(flip));
-    const layer = L.polygon(latlngs, { ...NOT_EDITABLE, renderer: this.renderer, ...parcelStyle(f.properties, this.colorBy) });
+    const layer = L.polygon(latlngs, { ...NOT_EDITABLE, renderer: this.renderer, ...this.parcelStyleOf(f) });
     layer.zaRef = { collection: 'parcels', id: f.id };
     layer.on('click', (e) => this.clicked(e, 'parcels', f));
     return layer;
@@ -333,7 +380,24 @@ export class Layers {
     const g = this.groups.get('parcels');
     g.layer.eachLayer((l) => {
       const ref = this.index.get('parcels:' + l.zaRef.id);
-      if (ref) l.setStyle(parcelStyle(ref.feature.properties, this.colorBy));
+      if (ref) l.setStyle(this.parcelStyleOf(ref.feature));
+    });
+    this.onChange();
+  }
+
+  /** A parcel's style: a panel's override where it gives one (ZA.setParcelStyle), else the colour-by choice. */
+  parcelStyleOf(f) {
+    const base = parcelStyle(f.properties, this.colorBy);
+    const o = this.parcelOverride ? this.parcelOverride.style(f) : null;
+    return o ? Object.assign(base, o) : base;
+  }
+
+  /** {style(feature), title, legend} from a panel, or null to give the parcels their own colours back. */
+  setParcelOverride(o) {
+    this.parcelOverride = o;
+    this.groups.get('parcels').layer.eachLayer((l) => {
+      const ref = this.index.get('parcels:' + l.zaRef.id);
+      if (ref) l.setStyle(this.parcelStyleOf(ref.feature));
     });
     this.onChange();
   }
@@ -354,7 +418,7 @@ export class Layers {
   hoverText(f, collection) {
     const p = f.properties;
     if (collection === 'parcels') {
-      return escapeHtml(f.id + ' · ' + p.land_use_name + ' · ' + fmt(p.area_mu, 1) + ' ' + t('unit.mu'));
+      return escapeHtml(f.id + ' · ' + landUseName(p.land_use_code, p.land_use_name, getLang()) + ' · ' + fmt(p.area_mu, 1) + ' ' + t('unit.mu'));
     }
     return escapeHtml(pick(p.name_zh, p.name_en) || f.id);
   }
@@ -451,6 +515,8 @@ export class Layers {
         const cat = INFRA_CATEGORIES.find((c) => c.key === key);
         const st = infraStyle(cat.kinds[0], '');
         infraItems.push({ swatch: key === 'infra-utilities' || key === 'infra-public' ? 'point' : 'line', color: cat.color, dash: !!st.dashArray, label: t('group.' + key) });
+      } else if (key === 'parcels' && this.parcelOverride && this.parcelOverride.legend) {
+        out.push({ title: this.parcelOverride.title, items: this.parcelOverride.legend });
       } else if (key === 'parcels') {
         out.push({ title: t('group.parcels') + ' · ' + t('layers.colorby.' + this.colorBy), items: this.parcelLegend(g, lang) });
       } else if (key === 'enterprises') {
@@ -472,7 +538,7 @@ export class Layers {
     g.byId.forEach((l, id) => {
       const p = this.index.get('parcels:' + id).feature.properties;
       const k = landUseKey(p.land_use_code) || p.land_use_code;
-      if (!seen.has(k)) seen.set(k, landUseClassName(k, lang) || p.land_use_name);
+      if (!seen.has(k)) seen.set(k, landUseClassName(k, lang) || landUseName(p.land_use_code, p.land_use_name, lang));
     });
     if (seen.size === 0) {
       for (const k of ['1001', '1101', '1102', '0802', '09', '13']) seen.set(k, landUseClassName(k, lang));
@@ -542,6 +608,10 @@ export function fmt(v, decimals) {
   return Number(v).toLocaleString(document.documentElement.lang === 'en' ? 'en-US' : 'zh-CN', {
     minimumFractionDigits: decimals, maximumFractionDigits: decimals,
   });
+}
+
+function nextFrame() {
+  return new Promise((r) => requestAnimationFrame(() => r()));
 }
 
 function debounce(fn, ms) {

@@ -1,15 +1,16 @@
 // The search box: names in Chinese, English or pinyin (GET /api/search), results as a list to
 // pick from with the mouse, a finger or the arrow keys.
 
-import { pick, t, value } from './i18n.js';
+import { getLang, pick, t, value } from './i18n.js';
 import { escapeHtml } from './layers.js';
-import { landUseColor } from './styles.js';
+import { landUseColor, landUseName } from './styles.js';
 
 export function initSearch({ input, list, api, onPick }) {
   let ctrl = null;
   let timer = null;
   let hits = [];
   let active = -1;
+  let shownFor = null; // the query the listed hits answer
 
   function close() {
     list.hidden = true;
@@ -23,7 +24,7 @@ export function initSearch({ input, list, api, onPick }) {
     } else {
       list.innerHTML = hits.map((h, i) => {
         const name = h.collection === 'parcels' ? h.id : pick(h.name_zh, h.name_en);
-        const other = h.collection === 'parcels' ? h.name_zh : pick(h.name_en, h.name_zh) === name ? '' : pick(h.name_en, h.name_zh);
+        const other = h.collection === 'parcels' ? landUseName(h.kind, h.name_zh, getLang()) : pick(h.name_en, h.name_zh) === name ? '' : pick(h.name_en, h.name_zh);
         const meta = [t('coll.' + h.collection)];
         if (h.kind && h.collection !== 'parcels') meta.push(value('kind', h.kind));
         if (h.zone) meta.push(value('zone', h.zone));
@@ -44,6 +45,7 @@ export function initSearch({ input, list, api, onPick }) {
     if (ctrl) ctrl.abort();
     if (!q) {
       hits = [];
+      shownFor = null;
       close();
       return;
     }
@@ -51,6 +53,7 @@ export function initSearch({ input, list, api, onPick }) {
     try {
       const r = await api('/api/search?q=' + encodeURIComponent(q) + '&limit=12', { signal: ctrl.signal });
       hits = r.results;
+      shownFor = q;
       active = hits.length ? 0 : -1;
       render();
     } catch (e) {
@@ -84,7 +87,8 @@ export function initSearch({ input, list, api, onPick }) {
     } else if (e.key === 'Enter') {
       e.preventDefault();
       clearTimeout(timer);
-      if (list.hidden || !hits.length) await run();
+      // Enter right after typing: answer the whole query, not the list of a part of it
+      if (list.hidden || !hits.length || shownFor !== input.value.trim()) await run();
       choose(active < 0 ? 0 : active);
     } else if (e.key === 'Escape') {
       close();

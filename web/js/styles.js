@@ -65,6 +65,27 @@ const LAND_USE_CLASS = {
   '12': ['交通运输用地', 'Transport'],
 };
 
+// English names of the codes the demo uses (the parcels carry the Chinese name of the standard)
+const LAND_USE_EN = {
+  '100101': 'Class-1 industrial', '100102': 'Class-2 industrial', '100103': 'Class-3 industrial',
+  '110101': 'Class-1 logistics & warehousing', '110102': 'Class-2 logistics & warehousing',
+  '1101': 'Logistics & warehousing', '1102': 'Strategic reserve storage', '0801': 'Government & public bodies',
+  '0802': 'Research', '0803': 'Culture', '0804': 'Education', '0805': 'Sports', '0806': 'Health care',
+  '0807': 'Social welfare', '0901': 'Commercial', '0902': 'Business & finance', '0903': 'Entertainment & fitness',
+  '1301': 'Water supply', '1302': 'Drainage', '1303': 'Power supply', '1304': 'Gas supply', '1305': 'Heating',
+  '1306': 'Telecommunications', '1401': 'Parks', '1402': 'Protective green', '1403': 'Squares',
+};
+
+/** A land-use class name in the current language: the parcel's own Chinese name, or English by code. */
+export function landUseName(code, nameZh, lang) {
+  if (lang !== 'en') return nameZh || code;
+  const c = String(code || '');
+  if (LAND_USE_EN[c]) return LAND_USE_EN[c];
+  const k = landUseKey(c);
+  const cls = k && LAND_USE_CLASS[k];
+  return cls ? cls[1] : nameZh || c;
+}
+
 const UNKNOWN_RGB = [154, 160, 166];
 
 function hex(rgb) {

@@ -22,6 +22,7 @@ public final class Services {
   public final zoneatlas.summary.SummaryService summary;
   public final zoneatlas.efficiency.EfficiencyService efficiency;
   public final zoneatlas.imports.FigureImportService imports;
+  public final zoneatlas.imports.spatial.ParcelImportService parcelImports;
 
   public Services(Config config, Store store) {
     this.config = config;
@@ -34,5 +35,6 @@ public final class Services {
     this.summary = new zoneatlas.summary.SummaryService(store);
     this.efficiency = new zoneatlas.efficiency.EfficiencyService(store, config.integer("efficiency.min.group"));
     this.imports = new zoneatlas.imports.FigureImportService(store, config.longValue("imports.max.bytes"));
+    this.parcelImports = new zoneatlas.imports.spatial.ParcelImportService(store, config.longValue("imports.parcels.max.bytes"));
   }
 }

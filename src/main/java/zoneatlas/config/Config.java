@@ -48,7 +48,8 @@ public final class Config {
           Map.entry("sites.polygon.max.vertices", "5000"),
           Map.entry("sites.nearest.max.km", "100"),
           Map.entry("efficiency.min.group", "3"),
-          Map.entry("imports.max.bytes", "20000000"));
+          Map.entry("imports.max.bytes", "20000000"),
+          Map.entry("imports.parcels.max.bytes", "200000000"));
 
   private final Map<String, String> values;
   private final Map<String, String> origins;

@@ -395,7 +395,7 @@ final class SynthAttrs {
    * producing enterprise and 18-20 万元/亩 for the median of all industrial enterprises (owners of
    * idle or unbuilt land, partly used land and low performers included);
    * value added 20-30% of revenue; value added per tce median 3.0 / 2.0 / 1.1 万元 for 一/二/三类
-   * industry; R&D 1-5% of revenue; about 2% of rows miss one or two figures. Non-producing land
+   * industry; R&amp;D 1-5% of revenue; about 2% of rows miss one or two figures. Non-producing land
    * owners pay land-use tax only (0.4-1.2 万元/亩) and invest while building.
    */
   static List<YearFigures> figures(Ent e, Random rnd) {

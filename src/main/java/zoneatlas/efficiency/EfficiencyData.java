@@ -1,6 +1,5 @@
 package zoneatlas.efficiency;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +31,7 @@ public final class EfficiencyData {
   final Map<String, Integer> parcelIndex;
   final Map<String, Integer> enterpriseIndex;
   private final TreeMap<Integer, YearFigures[]> byYear = new TreeMap<>();
+  private final List<String> zones;
 
   public EfficiencyData(String version, List<Parcel> parcels, List<Enterprise> enterprises, List<LandUse> landUses,
       List<YearFigures> figures, Map<String, GroupName> groups) {
@@ -42,6 +42,7 @@ public final class EfficiencyData {
     this.groups = Collections.unmodifiableMap(new HashMap<>(groups));
     this.parcelIndex = index(this.parcels.stream().map(Parcel::id).toList(), "parcel");
     this.enterpriseIndex = index(this.enterprises.stream().map(Enterprise::id).toList(), "enterprise");
+    this.zones = zonesOf(this.parcels, this.enterprises);
     for (YearFigures f : figures) {
       Integer e = enterpriseIndex.get(f.enterpriseId());
       if (e == null) {
@@ -102,10 +103,13 @@ public final class EfficiencyData {
 
   /** The zones that have parcels or enterprises, sorted. */
   public List<String> zones() {
+    return zones;
+  }
+
+  private static List<String> zonesOf(List<Parcel> parcels, List<Enterprise> enterprises) {
     TreeSet<String> z = new TreeSet<>();
-    parcels.forEach(p -> z.add(p.zone()));
-    enterprises.forEach(e -> z.add(e.zone()));
-    z.remove(null);
-    return new ArrayList<>(z);
+    parcels.stream().map(Parcel::zone).filter(java.util.Objects::nonNull).forEach(z::add);
+    enterprises.stream().map(Enterprise::zone).filter(java.util.Objects::nonNull).forEach(z::add);
+    return List.copyOf(z);
   }
 }

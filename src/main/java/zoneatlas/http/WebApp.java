@@ -27,7 +27,8 @@ public final class WebApp {
   public static List<RouteModule> modules(Services s) {
     return List.of(new FeaturesRoutes(s), new zoneatlas.ogc.LandingRoutes(s), new AuthRoutes(s), new ConfigRoutes(s), new zoneatlas.sites.SitesRoutes(s), new zoneatlas.layers.SourcesRoutes(),
         new zoneatlas.search.SearchRoutes(s), new zoneatlas.summary.SummaryRoutes(s),
-        new zoneatlas.efficiency.EfficiencyRoutes(s), new zoneatlas.imports.ImportRoutes(s));
+        new zoneatlas.efficiency.EfficiencyRoutes(s), new zoneatlas.imports.ImportRoutes(s),
+        new zoneatlas.imports.spatial.ParcelImportRoutes(s));
   }
 
   public static Javalin create(Services s) {

@@ -104,6 +104,11 @@ public final class FeatureService {
     return d.asGeoJson(g, decimals);
   }
 
+  /**
+   * The page query. The page is chosen in a subquery on the raw columns and only its rows are
+   * encoded: H2 evaluates every select expression before ORDER BY ... LIMIT, so encoding in the
+   * same SELECT made it write GeoJSON for the whole layer to keep a few rows when sorting.
+   */
   String selectSql(Layer layer, ItemsQuery q, SqlFragment where) {
     StringJoiner cols = new StringJoiner(", ");
     cols.add("id");
@@ -119,7 +124,8 @@ public final class FeatureService {
       order.add(column(name) + (desc ? " DESC" : " ASC") + (desc ? " NULLS LAST" : " NULLS FIRST"));
     }
     order.add("id");
-    return "SELECT " + cols + " FROM " + layer.table() + where.sql() + " ORDER BY " + order + " LIMIT ? OFFSET ?";
+    return "SELECT " + cols + " FROM (SELECT * FROM " + layer.table() + where.sql() + " ORDER BY " + order
+        + " LIMIT ? OFFSET ?) page ORDER BY " + order;
   }
 
   /** numberMatched for the query. */

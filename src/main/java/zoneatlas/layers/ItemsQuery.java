@@ -11,8 +11,11 @@ import java.util.Map;
  * @param equals property equality filters (column name from the catalog -> typed value)
  * @param filter an extra WHERE fragment (e.g. a translated CQL2 filter), or null
  * @param sortBy columns to order by, each "name" or "-name"; the feature id is always last
- * @param outSrid SRID to write geometry in; 4490 (lon/lat, the storage CRS) unless asked
- * @param latLon write lat/lon axis order (EPSG:4326 / EPSG:4490 as the registry defines them)
+ * @param outSrid SRID to write geometry in; 4490 (lon/lat, the storage CRS) unless asked. 4326
+ *     is written from the stored coordinates as they are (EPSG relates CGCS2000 and WGS 84 by a
+ *     null transformation); other SRIDs are transformed by the database
+ * @param latLon swap the axes: the CRS's first axis is latitude or northing (EPSG:4326,
+ *     EPSG:4490, EPSG:4547 as the EPSG registry defines them)
  * @param withCount compute numberMatched
  */
 public record ItemsQuery(

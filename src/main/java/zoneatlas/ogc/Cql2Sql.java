@@ -23,6 +23,7 @@ import zoneatlas.layers.SqlFragment;
  */
 public final class Cql2Sql {
   private static final String GEOM_PARAM = "ST_GeomFromText(?, " + Crs.STORAGE_SRID + ")";
+  private static final String ENVELOPE_PARAM = "ST_MakeEnvelope(?, ?, ?, ?, " + Crs.STORAGE_SRID + ")";
   private static final Map<String, String> ST = Map.of(
       "S_INTERSECTS", "ST_Intersects", "S_EQUALS", "ST_Equals", "S_DISJOINT", "ST_Disjoint",
       "S_TOUCHES", "ST_Touches", "S_WITHIN", "ST_Within", "S_OVERLAPS", "ST_Overlaps",
@@ -214,9 +215,15 @@ public final class Cql2Sql {
       params.add(wkt);
       return st + "(geom, " + GEOM_PARAM + ")";
     }
+    // the literal's envelope for the index, the literal itself for the exact test: H2 would
+    // otherwise test a many-vertex literal against every candidate twice
+    org.locationtech.jts.geom.Envelope e = stored.getEnvelopeInternal();
+    params.add(e.getMinX());
+    params.add(e.getMinY());
+    params.add(e.getMaxX());
+    params.add(e.getMaxY());
     params.add(wkt);
-    params.add(wkt);
-    return "(geom && " + GEOM_PARAM + " AND " + st + "(geom, " + GEOM_PARAM + "))";
+    return "(geom && " + ENVELOPE_PARAM + " AND " + st + "(geom, " + GEOM_PARAM + "))";
   }
 
   private boolean hasProperty(Cql2.Operand o) {

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import zoneatlas.Services;
 import zoneatlas.http.ApiError;
 import zoneatlas.http.Params;
@@ -169,9 +171,11 @@ public final class FeaturesRoutes implements RouteModule {
               + bboxCrs.uri + ")");
         }
       } else {
-        String wkt = Crs.bboxToStorage(bbox, bboxCrs).toText();
-        where.add(SqlFragment.of("geom && ST_GeomFromText(?, " + Crs.STORAGE_SRID + ") AND ST_Intersects(geom, ST_GeomFromText(?, "
-            + Crs.STORAGE_SRID + "))", wkt, wkt));
+        Geometry area = Crs.bboxToStorage(bbox, bboxCrs);
+        Envelope e = area.getEnvelopeInternal();
+        // the envelope for the index, the exact (curved in lon/lat) rectangle for the test
+        where.add(SqlFragment.of("geom && ST_MakeEnvelope(?, ?, ?, ?, " + Crs.STORAGE_SRID + ") AND ST_Intersects(geom, "
+            + "ST_GeomFromText(?, " + Crs.STORAGE_SRID + "))", e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY(), area.toText()));
         bbox = null;
       }
     }

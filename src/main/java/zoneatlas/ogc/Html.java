@@ -131,7 +131,7 @@ final class Html {
     b.append("<p>完整定义 Full definition: <a href=\"/api\">/api</a> (OpenAPI 3.0, JSON)</p>");
     b.append("<table><tr><th>路径 Path</th><th>说明 Summary</th><th>参数 Parameters</th></tr>");
     JsonNode params = openapi.path("components").path("parameters");
-    openapi.path("paths").fields().forEachRemaining(e -> {
+    openapi.path("paths").properties().forEach(e -> {
       JsonNode get = e.getValue().path("get");
       b.append("<tr><td><code>GET ").append(esc(e.getKey())).append("</code></td><td>")
           .append(esc(get.path("summary").asText())).append("</td><td>");
@@ -190,7 +190,7 @@ final class Html {
     b.append("<p><a href=\"/collections/").append(esc(id)).append("/items?f=html\">浏览要素 Browse the features</a> · ")
         .append("<a href=\"/collections/").append(esc(id)).append("/queryables?f=html\">可查询字段 Queryables</a></p>");
     b.append("<h2>属性 <small>Properties</small></h2><table><tr><th>字段 Name</th><th>中文名</th><th>English</th><th>类型 Type</th></tr>");
-    c.path("properties").fields().forEachRemaining(e -> b.append("<tr><td><code>").append(esc(e.getKey()))
+    c.path("properties").properties().forEach(e -> b.append("<tr><td><code>").append(esc(e.getKey()))
         .append("</code></td><td>").append(esc(e.getValue().path("title").asText())).append("</td><td>")
         .append(esc(e.getValue().path("x-title-en").asText())).append("</td><td>")
         .append(esc(e.getValue().path("type").asText())).append("</td></tr>"));
@@ -205,7 +205,7 @@ final class Html {
         + " Usable in <code>filter</code> (CQL2 text) and as query parameters <code>?name=value</code>.</p>");
     b.append("<p>例 Example: <code>").append(esc("filter=zone = 'zzetdz' AND S_INTERSECTS(geom, BBOX(113.7,34.7,113.8,34.8))"))
         .append("</code></p><table><tr><th>字段 Name</th><th>说明 Title</th><th>类型 Type</th></tr>");
-    q.path("properties").fields().forEachRemaining(e -> b.append("<tr><td><code>").append(esc(e.getKey()))
+    q.path("properties").properties().forEach(e -> b.append("<tr><td><code>").append(esc(e.getKey()))
         .append("</code></td><td>").append(esc(e.getValue().path("title").asText())).append("</td><td>")
         .append(esc(e.getValue().has("type") ? e.getValue().path("type").asText() : e.getValue().path("format").asText()))
         .append("</td></tr>"));

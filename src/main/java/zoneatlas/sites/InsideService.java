@@ -74,7 +74,7 @@ final class InsideService {
       Double tax_wan_per_mu) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Efficiency(String label_zh, String label_en, String access, Integer year, EffGroup total,
+  record Efficiency(String label_zh, String label_en, String access, String access_zh, Integer year, EffGroup total,
       List<EffGroup> by_land_use, List<EffEnterprise> enterprises, String method) {}
 
   record Result(ShapeInfo shape, Totals totals, List<Group> by_land_use, List<Group> by_status, long numberMatched,
@@ -209,8 +209,10 @@ final class InsideService {
     String access = role.seesConfidential() ? "aggregates and per-enterprise figures"
         : sums ? "aggregates of groups of at least " + MIN_GROUP + " enterprises"
             : "counts and land only; tax and revenue sums are shown to planners and above";
+    String accessZh = role.seesConfidential() ? "汇总及分企业数据"
+        : sums ? "仅显示不少于 " + MIN_GROUP + " 家企业的汇总" : "仅显示企业数与用地；税收、营收汇总限规划人员及以上查看";
     return new Efficiency("简易亩均合计（按用地面积分摊，非官方亩均评价）",
-        "Simple per-mu sums (apportioned by land area; not the official mu-efficiency evaluation)", access, year, total,
+        "Simple per-mu sums (apportioned by land area; not the official mu-efficiency evaluation)", access, accessZh, year, total,
         byUse, list,
         "enterprises owning or renting the selected parcels; each enterprise's latest-year tax and revenue (万元) are"
             + " apportioned to the selection by its land there (parcel mu × share) over all its land; per mu = sum ÷ that"

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
@@ -40,9 +39,6 @@ final class Shapes {
 
   /** A drawn area: a polygon, or a circle kept exact for selection. */
   sealed interface Shape permits Area, Circle {
-    /** Lon/lat box holding the whole shape (for the index prefilter). */
-    Envelope envelope();
-
     /** A polygon the database prefilters with; it covers the shape. */
     Geometry prefilter();
 
@@ -54,11 +50,6 @@ final class Shapes {
   }
 
   record Area(Geometry geom, PreparedGeometry prepared) implements Shape {
-    @Override
-    public Envelope envelope() {
-      return geom.getEnvelopeInternal();
-    }
-
     @Override
     public Geometry prefilter() {
       return geom;
@@ -82,11 +73,6 @@ final class Shapes {
    * r·(1-cos(π/256)), 3.8 m at 50 km).
    */
   record Circle(double lon, double lat, double radiusM, Point centre, Geometry polygon, Geometry outer) implements Shape {
-    @Override
-    public Envelope envelope() {
-      return Proximity.window(lon, lat, radiusM);
-    }
-
     @Override
     public Geometry prefilter() {
       return outer;

@@ -111,7 +111,7 @@ final class SiteCards {
     links.put("self", "/api/sites/" + enc + "/card");
     links.put("map_svg", "/api/sites/" + enc + "/map.svg");
     links.put("share", SiteFinder.cardLink(p.id(), inv));
-    links.put("map", "/#parcels/" + enc);
+    links.put("map", "/?s=parcels:" + enc);
     return new Card(p.id(), "地块 " + p.id() + "（" + p.landUseName() + "）", "Parcel " + p.id(), place, a, req, nearest,
         inv.given() ? StandardLand.test(p, inv) : null, repo.occupants(c, p.id()), Out.lonLat(ip.getCoordinate()),
         new double[] {Out.round(e.getMinX(), 7), Out.round(e.getMinY(), 7), Out.round(e.getMaxX(), 7), Out.round(e.getMaxY(), 7)},

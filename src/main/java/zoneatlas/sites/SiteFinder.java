@@ -78,7 +78,7 @@ final class SiteFinder {
       CandidateFilter f = new CandidateFilter(q.statuses(), q.areaMuMin(), q.areaMuMax(), q.landUse(), q.zone(), q.park());
       repo.candidates(c, f, limits.candidates() + 1, p -> {
         if (++seen[0] > limits.candidates()) {
-          throw ApiError.badParam("status", "more than " + limits.candidates()
+          throw ApiError.badParam("filters", "more than " + limits.candidates()
               + " parcels match the attribute filters; narrow them (zone, park, land_use, area_mu_min/max)");
         }
         Scored s = assess(p, q, indexes, excluded);
@@ -88,7 +88,7 @@ final class SiteFinder {
         return true;
       });
     }
-    found.sort(Comparator.comparing((Scored s) -> s.score() == null ? Double.NEGATIVE_INFINITY : -s.score())
+    found.sort(Comparator.comparing((Scored s) -> s.score() == null ? Double.POSITIVE_INFINITY : -s.score())
         .thenComparing(s -> -s.p().areaMu()).thenComparing(s -> s.p().id()));
     List<Site> sites = new ArrayList<>();
     for (int i = 0; i < found.size() && i < q.limit(); i++) {
@@ -104,12 +104,14 @@ final class SiteFinder {
       parts.add("proximity = mean over the chosen categories of (1 - distance/limit)");
     }
     if (q.investor().invest_wan() != null || q.investor().tax_wan() != null) {
-      parts.add("land fit = parcel area / the largest area the project qualifies for there (totals ÷ requirement per mu)");
+      parts.add("land fit = parcel area / the largest area the project qualifies for there (totals ÷ requirement per mu;"
+          + " only for parcels that set a requirement)");
     }
     if (parts.isEmpty()) {
       return "no distance limits or project totals given: largest parcels first";
     }
-    return "score = mean of: " + String.join("; ", parts) + "; higher first, then larger parcels";
+    return "score = mean of the parts that apply to the parcel: " + String.join("; ", parts)
+        + "; higher first, parcels without a score last, then larger parcels";
   }
 
   /** The tests of one parcel; null (and a count in {@code excluded}) when it fails one. */
@@ -147,8 +149,8 @@ final class SiteFinder {
     if (!indexes.isEmpty()) {
       parts.add(proximity);
     }
-    if (t != null && (q.investor().invest_wan() != null || q.investor().tax_wan() != null)) {
-      parts.add(t.max_area_mu() == null ? 1.0 : Math.min(1.0, p.areaMu() / t.max_area_mu()));
+    if (t != null && t.max_area_mu() != null) {
+      parts.add(Math.min(1.0, p.areaMu() / t.max_area_mu()));
     }
     Double score = parts.isEmpty() ? null : Out.round(parts.stream().mapToDouble(Double::doubleValue).average().orElse(0), 4);
     return new Scored(p, dist, t, score);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,12 +68,11 @@ final class SiteParams {
   /** A JSON body as flat name/value pairs: nested {@code max_m} becomes {@code max_m.KIND}, arrays join with commas. */
   static Map<String, String> flatten(JsonNode body, Set<String> allowed, String nestedPrefix) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
-      var e = it.next();
+    for (Map.Entry<String, JsonNode> e : body.properties()) {
       String k = e.getKey();
       JsonNode v = e.getValue();
       if (nestedPrefix != null && k.equals(nestedPrefix.substring(0, nestedPrefix.length() - 1)) && v.isObject()) {
-        v.fields().forEachRemaining(n -> out.put(nestedPrefix + n.getKey(), scalar(nestedPrefix + n.getKey(), n.getValue())));
+        v.properties().forEach(n -> out.put(nestedPrefix + n.getKey(), scalar(nestedPrefix + n.getKey(), n.getValue())));
         continue;
       }
       if (!allowed.contains(k) && (nestedPrefix == null || !k.startsWith(nestedPrefix))) {
@@ -228,8 +226,8 @@ final class SiteParams {
   static final Set<String> INSIDE = Set.of("geometry", "center", "radius_m", "mode", "limit");
 
   static Inside inside(JsonNode b, SitesService.Limits limits) {
-    for (Iterator<String> it = b.fieldNames(); it.hasNext();) {
-      String k = it.next();
+    for (Map.Entry<String, JsonNode> e : b.properties()) {
+      String k = e.getKey();
       if (!INSIDE.contains(k)) {
         throw ApiError.unknownParam(k, String.join(", ", new TreeSet<>(INSIDE)));
       }

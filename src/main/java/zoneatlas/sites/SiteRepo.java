@@ -193,7 +193,7 @@ final class SiteRepo {
   // enterprises
 
   /** An enterprise using a parcel: public identity only. */
-  record Occupant(String id, String nameZh, String nameEn, String industry, String role, double share, Integer sinceYear) {}
+  record Occupant(String id, String name_zh, String name_en, String industry, String role, double share, Integer since_year) {}
 
   List<Occupant> occupants(Connection c, String parcelId) throws SQLException {
     List<Occupant> out = new ArrayList<>();

@@ -198,7 +198,7 @@ abstract class OgcApiContract {
 
   static void collectRefs(JsonNode n, List<String> out) {
     if (n.isObject()) {
-      n.fields().forEachRemaining(e -> {
+      n.properties().forEach(e -> {
         if (e.getKey().equals("$ref")) {
           out.add(e.getValue().asText());
         } else {
@@ -309,10 +309,10 @@ abstract class OgcApiContract {
         + enc("http://www.opengis.net/def/crs/EPSG/0/4326")));
     assertEquals(lonLat, latLon);
     // EPSG:4547 is northing, easting; the database answers the same rectangle in its own projection
-    double n1 = 3845000;
-    double e1 = 460000;
-    double n2 = 3851000;
-    double e2 = 466000;
+    double n1 = 3850000;
+    double e1 = 458000;
+    double n2 = 3856000;
+    double e2 = 464000;
     Set<String> gk = new TreeSet<>(allPages("/collections/parcels/items?limit=500&bbox=" + n1 + "," + e1 + "," + n2 + "," + e2
         + "&bbox-crs=EPSG:4547"));
     Set<String> db = dbIds("parcels", "ST_Intersects(ST_Transform(geom, 4547), ST_MakeEnvelope(?, ?, ?, ?, 4547))",
@@ -341,16 +341,17 @@ abstract class OgcApiContract {
       JsonNode ringLatLon = latLon.at("/features/" + f + "/geometry/coordinates/0");
       JsonNode ringGk = gk.at("/features/" + f + "/geometry/coordinates/0");
       assertEquals(ring.size(), ringGk.size());
+      assertEquals(ring.size(), ringLatLon.size());
+      // the rings may start at another vertex (H2GIS's precision reducer re-orders them): match by nearest
       for (int i = 0; i < ring.size(); i++) {
         double lon = ring.get(i).get(0).asDouble();
         double lat = ring.get(i).get(1).asDouble();
-        assertEquals(lat, ringLatLon.get(i).get(0).asDouble(), 0);
-        assertEquals(lon, ringLatLon.get(i).get(1).asDouble(), 0);
+        assertTrue(nearest(ringLatLon, lat, lon) == 0, "lat/lon output holds the swapped vertex " + lon + "," + lat);
         double[] out = new double[2];
         mt.transform(new double[] {lon, lat}, 0, out, 0, 1);
         // the CRS84 output has 7 decimals (~1 cm); projected output is rounded to the millimetre
-        assertEquals(out[0], ringGk.get(i).get(0).asDouble(), 0.02, "northing");
-        assertEquals(out[1], ringGk.get(i).get(1).asDouble(), 0.02, "easting");
+        double d = nearest(ringGk, out[0], out[1]);
+        assertTrue(d < 0.02, "northing,easting of " + lon + "," + lat + " off by " + d + " m");
         checked++;
       }
     }
@@ -358,6 +359,15 @@ abstract class OgcApiContract {
     JsonNode merc = json(path + "&crs=EPSG:3857");
     double x = merc.at("/features/0/geometry/coordinates/0/0/0").asDouble();
     assertEquals(6378137.0 * Math.toRadians(lonLat.at("/features/0/geometry/coordinates/0/0/0").asDouble()), x, 0.01);
+  }
+
+  /** Distance from (a, b) to the closest position of a ring. */
+  static double nearest(JsonNode ring, double a, double b) {
+    double best = Double.MAX_VALUE;
+    for (JsonNode p : ring) {
+      best = Math.min(best, Math.hypot(p.get(0).asDouble() - a, p.get(1).asDouble() - b));
+    }
+    return best;
   }
 
   @Test

@@ -47,8 +47,18 @@ final class Browser implements AutoCloseable {
     o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-default-apps", "--disable-extensions", "--user-data-dir=" + profile,
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--window-size=" + width + "," + height,
-        "--lang=zh-CN", "--hide-scrollbars", "--force-device-scale-factor=1");
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--lang=zh-CN", "--hide-scrollbars",
+        "--force-device-scale-factor=1");
+    if (width < 500) {
+      // Chromium windows are at least 500 px wide: a phone screen is emulated (with touch)
+      o.addArguments("--window-size=500," + (height + 100));
+      o.setExperimentalOption("mobileEmulation", java.util.Map.of(
+          "deviceMetrics", java.util.Map.of("width", width, "height", height, "pixelRatio", 1.0, "touch", true),
+          "userAgent", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+              + "Mobile/15E148 MicroMessenger/8.0.47"));
+    } else {
+      o.addArguments("--window-size=" + width + "," + height);
+    }
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     o.setCapability(ChromeOptions.LOGGING_PREFS, logs);

@@ -1,0 +1,2 @@
+-- Removes a parcel a replace-zone import does not bring back. Parameter: parcel id.
+DELETE FROM parcels WHERE id = ?

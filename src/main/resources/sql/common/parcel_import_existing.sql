@@ -1,0 +1,2 @@
+-- Every parcel id with its zone: a parcel import checks its ids against them.
+SELECT id, zone FROM parcels
