@@ -308,6 +308,11 @@ function swatchHtml(it) {
   return `<span class="lg-area${it.dash ? ' dash' : ''}" style="border-color:${it.color};background:${hexA(bg, op)}"></span>`;
 }
 
+/** A legend label: text, or {zh, en} from a panel's overlay. */
+function labelText(l) {
+  return l && typeof l === 'object' ? i18n.pick(l.zh, l.en) : String(l === undefined || l === null ? '' : l);
+}
+
 function hexA(hex, a) {
   if (!/^#[0-9a-f]{6}$/i.test(hex)) return hex;
   const n = parseInt(hex.slice(1), 16);
@@ -320,7 +325,7 @@ function renderLegend() {
   const entries = layers.legend();
   el.querySelector('.za-legend-body').innerHTML = entries.length
     ? entries.map((e) => `<div class="lg-group">${e.title ? `<div class="lg-title">${escapeHtml(e.title)}</div>` : ''}
-        ${e.items.map((it) => `<div class="lg-item">${swatchHtml(it)}<span>${escapeHtml(it.label)}</span></div>`).join('')}</div>`).join('')
+        ${e.items.map((it) => `<div class="lg-item">${swatchHtml(it)}<span>${escapeHtml(labelText(it.label))}</span></div>`).join('')}</div>`).join('')
     : `<div class="za-muted">${escapeHtml(t('legend.empty'))}</div>`;
 }
 
@@ -496,9 +501,12 @@ function clearSelection() {
   emit('select', null);
 }
 
-map.on('click', () => {
+map.on('click', (e) => {
   if (busy || (map.pm && map.pm.globalDrawModeEnabled())) return;
-  if (state.selected) clearSelection();
+  // parcels are painted on a canvas of their own: a click nothing else took may be on one
+  const parcel = layers.parcelAt(e.latlng);
+  if (parcel) select('parcels', parcel.id, { fromMap: true });
+  else if (state.selected) clearSelection();
 });
 
 // ---- permalink: view and layers -----------------------------------------------------------
@@ -714,6 +722,8 @@ const ZA = {
     crs: () => map.options.crs.code,
     gcj: { wgsToGcj, gcjToWgs },
     loadLog: () => layers.loadLog.slice(),
+    measured: () => measure.shapes(),
+    parcelIds: () => [...layers.parcels.ids()],
   },
 };
 window.ZA = ZA;

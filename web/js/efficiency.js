@@ -57,6 +57,7 @@ ZA.i18n.add({
     'eff.whatif.note': '拖动权重后重新计算；仅本次查看，正式结果不变。',
     'eff.whatif.reset': '恢复方案权重',
     'eff.whatif.cap': '单项封顶倍数',
+    'eff.whatif.total': '权重合计 {n} 分（阈值法按得分定级，合计变大整体得分随之升高）',
     'eff.whatif.zone': '调整范围',
     'eff.whatif.up': '升级',
     'eff.whatif.down': '降级',
@@ -132,6 +133,7 @@ ZA.i18n.add({
     'eff.whatif.note': 'Move a weight to recompute; for this view only.',
     'eff.whatif.reset': 'Back to the scheme',
     'eff.whatif.cap': 'Cap per indicator (× weight)',
+    'eff.whatif.total': 'Weights add up to {n} points (threshold schemes grade by score: a larger total lifts every score)',
     'eff.whatif.zone': 'Applies to',
     'eff.whatif.up': 'up',
     'eff.whatif.down': 'down',
@@ -407,7 +409,8 @@ async function drawGroups() {
   if (!state.map.has('groups') || !state.groupRows) return;
   const level = state.meta.levels.find((l) => l.id === groupLevel());
   const fc = await ZA.api('/collections/' + level.collection + '/items?limit=1000');
-  const byId = new Map(state.groupRows.rows.map((r) => [r.id, r]));
+  // a zone's roll-up is keyed by its zone code and drawn on its development-zone feature
+  const byId = new Map(state.groupRows.rows.filter((r) => r.feature_id).map((r) => [r.feature_id, r]));
   const br = state.show === 'class' ? null : breaks(state.groupRows.rows.map((r) => r[rowKey(state.show)]));
   const counts = (row) => scheme().classes.map((c) => row['class_' + c] || 0);
   groupLayer = L.geoJSON(fc, {
@@ -424,7 +427,7 @@ async function drawGroups() {
       } else {
         fill = colorFor(row, br);
       }
-      return { color: '#37474f', weight: 1.2, fillColor: fill, fillOpacity: 0.6 };
+      return { color: fill === NODATA || fill === WITHHELD ? '#37474f' : fill, weight: 2, fillColor: fill, fillOpacity: groupFillOpacity() };
     },
     onEachFeature: (f, l) => {
       const row = byId.get(f.id);
@@ -439,6 +442,11 @@ async function drawGroups() {
   ZA.addOverlay({ zh: '亩均效益 · ' + level.name_zh, en: 'Mu efficiency · ' + level.name_en }, groupLayer, {
     id: 'efficiency-groups', legend: legendItems(br, state.meta.minGroupSize),
   });
+}
+
+/** Parks are filled when far out; close in, where parcels are coloured, only their outlines show. */
+function groupFillOpacity() {
+  return state.map.has('parcels') && ZA.map.getZoom() >= 14 ? 0 : 0.6;
 }
 
 function drawLow() {
@@ -637,6 +645,7 @@ function whatifHtml() {
     <p class="za-muted">${esc(t('eff.whatif.note'))}</p>
     <label class="eff-inline">${esc(t('eff.whatif.zone'))}<select data-k="whatifZone">${options([['', t('eff.zone.all')], ...state.meta.zones.map((z) => [z.id, pick(z.name_zh, z.name_en)])], state.whatifZone)}</select></label>
     ${sliders}
+    <p class="za-muted eff-total">${esc(t('eff.whatif.total', { n: Object.values(w).reduce((a, b) => a + Number(b), 0) }))}</p>
     <label class="eff-inline">${esc(t('eff.whatif.cap'))}<input type="number" min="0.1" max="100" step="0.1" value="${esc(state.cap || scheme().cap)}" data-k="cap"></label>
     <button type="button" class="btn btn-small" data-act="reset">${esc(t('eff.whatif.reset'))}</button>
     ${summary}</details>`;
@@ -720,7 +729,9 @@ function wire() {
   root.querySelectorAll('tr[data-id]').forEach((tr) => tr.addEventListener('click', () => {
     const level = state.meta.levels.find((l) => l.id === state.tableRows.level);
     const coll = level.id === 'enterprise' ? 'enterprises' : level.collection;
-    if (coll) ZA.selectFeature(coll, tr.dataset.id);
+    const row = state.tableRows.rows.find((r) => r.id === tr.dataset.id);
+    const id = row && row.feature_id !== undefined ? row.feature_id : tr.dataset.id;
+    if (coll && id) ZA.selectFeature(coll, id);
   }));
   root.querySelectorAll('tr[data-parcel]').forEach((tr) => tr.addEventListener('click', () => ZA.selectFeature('parcels', tr.dataset.parcel)));
   const ex = root.querySelector('[data-act=expand]');
@@ -732,6 +743,9 @@ function wire() {
   root.querySelectorAll('input[data-w]').forEach((r) => {
     r.addEventListener('input', () => {
       r.nextElementSibling.textContent = r.value;
+      const total = [...root.querySelectorAll('input[data-w]')].reduce((a, x) => a + Number(x.value), 0);
+      const note = r.closest('.eff-whatif').querySelector('.eff-total');
+      if (note) note.textContent = t('eff.whatif.total', { n: total });
     });
     r.addEventListener('change', () => {
       if (!state.weights) state.weights = Object.fromEntries(Object.entries(zoneWeights()).map(([k, v]) => [k, v.weight]));
@@ -776,6 +790,7 @@ ZA.onAuthChange(() => {
   loadAll();
 });
 ZA.map.on('zoomend', () => {
+  if (groupLayer) groupLayer.setStyle((f) => ({ fillOpacity: groupFillOpacity() }));
   if (state.map.has('parcels') && root && !root.hidden) render();
 });
 

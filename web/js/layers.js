@@ -1,9 +1,12 @@
 // The map's layer groups: the plan layers (loaded whole, a few hundred features), infrastructure
 // split by category, and parcels and enterprises loaded by viewport from zoom 14 (tens of
-// thousands in all). Every vector shares one canvas renderer, so 50,000 parcels stay smooth;
-// draw order is kept by re-stacking the groups above one that changed.
+// thousands in all). Parcels have a canvas of their own (js/parcelcanvas.js) under the plan
+// outlines; every other vector shares one Leaflet canvas renderer above it, whose draw order is
+// kept by re-stacking the groups above one that changed. Clicks inside a plan area go to the
+// parcel under the pointer when parcels are shown.
 
 import { getLang, pick, t, value } from './i18n.js';
+import { ParcelCanvas } from './parcelcanvas.js';
 import {
   ENTERPRISE_STYLE, INFRA_CATEGORIES, PLAN_STYLES, SELECTION_STYLES, STATUS_COLORS, infraCategory, infraStyle,
   landUseClassName, landUseColor, landUseKey, landUseName, parcelStyle,
@@ -16,8 +19,8 @@ export const ORDER = ['zones', 'core-boards', 'industrial-parks', 'small-micro-p
 export const DEFAULT_VISIBLE = ['zones', 'core-boards', 'industrial-parks', 'small-micro-parks', ...INFRA_KEYS, 'parcels'];
 
 const VIEWPORT = {
-  parcels: { minZoom: 14, pageSize: 5000, max: 30000 },
-  enterprises: { minZoom: 14, pageSize: 5000, max: 20000 },
+  parcels: { minZoom: 14, pageSize: 3000, max: 30000 },
+  enterprises: { minZoom: 14, pageSize: 3000, max: 20000 },
 };
 
 // features created per animation frame when a viewport layer loads
@@ -74,12 +77,21 @@ export class Layers {
         ctrl: null,
       });
     }
-    for (const g of this.groups.values()) this.wireHover(g);
+    map.createPane('zaParcels');
+    map.getPane('zaParcels').style.zIndex = 390; // above basemaps, below the plan outlines (overlayPane 400)
+    map.getPane('zaParcels').style.pointerEvents = 'none';
+    this.parcels = new ParcelCanvas({ pane: 'zaParcels', fillOf: (f) => this.parcelFill(f) });
+    this.groups.get('parcels').layer = this.parcels;
+    for (const g of this.groups.values()) {
+      if (g.key !== 'parcels') this.wireHover(g);
+    }
+    this.wireParcelHover();
     this.debouncedViewport = debounce(() => this.refreshViewport(), 220);
     map.on('moveend', () => this.debouncedViewport());
     map.on('zoomend', () => {
       this.updateLabels();
       this.resizePoints();
+      this.updatePlanFills();
     });
     this.updateLabels();
   }
@@ -101,7 +113,26 @@ export class Layers {
       if (g.ctrl) g.ctrl.abort();
     }
     this.updateLabels();
+    if (key === 'parcels') this.updatePlanFills();
     this.onChange();
+  }
+
+  /** Whether parcels are drawn now (visible and close enough). */
+  parcelsShown() {
+    const g = this.groups.get('parcels');
+    return g.visible && this.map.getZoom() >= g.minZoom;
+  }
+
+  /** Over parcels the plan areas are outlines only, so parcels keep their true land-use colours. */
+  updatePlanFills() {
+    const shown = this.parcelsShown();
+    for (const coll of PLAN_COLLECTIONS) {
+      const fillOpacity = shown ? 0 : PLAN_STYLES[coll].fillOpacity;
+      const g = this.groups.get(coll);
+      if (g.fillOpacity === fillOpacity) continue;
+      g.fillOpacity = fillOpacity;
+      g.layer.eachLayer((l) => l.setStyle({ fillOpacity }));
+    }
   }
 
   isVisible(key) {
@@ -119,7 +150,7 @@ export class Layers {
     const above = from < 0 ? [] : ORDER.slice(from + 1);
     for (const k of above) {
       const g = this.groups.get(k);
-      if (g.visible) g.layer.eachLayer((l) => l.bringToFront && l.bringToFront());
+      if (g.visible && g.layer.eachLayer) g.layer.eachLayer((l) => l.bringToFront && l.bringToFront());
     }
     for (const o of this.overlays) {
       if (o.visible && o.layer.bringToFront) o.layer.bringToFront();
@@ -178,7 +209,12 @@ export class Layers {
         }),
       });
     } else {
-      layer = L.geoJSON(f, { ...NOT_EDITABLE, renderer: this.renderer, style: () => PLAN_STYLES[collection] });
+      const g = this.groups.get(collection);
+      layer = L.geoJSON(f, {
+        ...NOT_EDITABLE,
+        renderer: this.renderer,
+        style: () => (g.fillOpacity === undefined ? PLAN_STYLES[collection] : { ...PLAN_STYLES[collection], fillOpacity: g.fillOpacity }),
+      });
     }
     const ref = { collection, id: f.id };
     layer.zaRef = ref;
@@ -200,7 +236,17 @@ export class Layers {
   clicked(e, collection, f) {
     if (this.isBusy()) return;
     L.DomEvent.stop(e);
-    this.onFeatureClick(collection, f.id, f);
+    // plan areas are drawn above the parcels but a click inside one means the parcel there
+    const parcel = PLAN_COLLECTIONS.includes(collection) ? this.parcelAt(e.latlng) : null;
+    if (parcel) this.onFeatureClick('parcels', parcel.id, parcel);
+    else this.onFeatureClick(collection, f.id, f);
+  }
+
+  /** The parcel drawn at a lat/lng (null when parcels are not shown or none is there). */
+  parcelAt(latlng) {
+    if (!this.parcelsShown()) return null;
+    const it = this.parcels.hit(latlng);
+    return it ? it.feature : null;
   }
 
   /** Shows the area names that suit the zoom (zones when far out, parks when close). */
@@ -246,9 +292,9 @@ export class Layers {
 
   /**
    * Loads what lies in and around the view: features that left it are dropped at once (a bounds
-   * test), the first page is drawn as soon as it arrives, the other pages are fetched in parallel
-   * and drawn as they come, a few thousand features per animation frame so the page never
-   * freezes. A newer load aborts this one (requests and drawing).
+   * test), each page is drawn as soon as it arrives while the next is fetched, about a thousand
+   * features per animation frame so the page never freezes. A newer load aborts this one
+   * (requests and drawing).
    */
   async loadViewport(g) {
     const opts = VIEWPORT[g.key];
@@ -285,12 +331,13 @@ export class Layers {
     };
     let matched = 0;
     try {
-      const first = await this.api(url(0), { signal });
-      matched = first.numberMatched;
-      draw(first);
-      const offsets = [];
-      for (let o = opts.pageSize; o < Math.min(matched, opts.max); o += opts.pageSize) offsets.push(o);
-      await Promise.all(offsets.map((o) => this.api(url(o), { signal }).then(draw)));
+      // one request at a time (the server's work is the slow part), drawing while the next is fetched
+      for (let o = 0; o < opts.max; o += opts.pageSize) {
+        const page = await this.api(url(o), { signal });
+        matched = page.numberMatched;
+        draw(page);
+        if (page.features.length < opts.pageSize || o + opts.pageSize >= matched) break;
+      }
     } catch (e) {
       if (e.name === 'AbortError' || signal.aborted) return;
       g.status = 'error';
@@ -302,8 +349,10 @@ export class Layers {
     // inside the area but gone from the answer (changed data): drop too
     this.dropWhere(g, (id) => !keep.has(id));
     g.truncated = matched > received;
-    g.count = g.byId.size;
-    this.restackAbove(g.key);
+    if (g.key !== 'parcels') {
+      g.count = g.byId.size;
+      this.restackAbove(g.key);
+    }
     g.ctrl = null;
     g.status = 'ready';
     const t1 = performance.now();
@@ -314,11 +363,23 @@ export class Layers {
   }
 
   dropOutside(g, bounds) {
+    if (g.key === 'parcels') {
+      this.dropWhere(g, (id, it) => !this.parcels.meets(it, bounds));
+      return;
+    }
     this.dropWhere(g, (id, layer) => !(layer.getBounds ? layer.getBounds().intersects(bounds) : bounds.contains(layer.getLatLng())));
   }
 
-  /** Removes the group's features for which test(id, layer) holds, except the selected one. */
+  /** Removes the group's features for which test(id, layer or parcel item) holds, except the selected one. */
   dropWhere(g, test) {
+    const selected = (id) => this.selected && this.selected.collection === g.key && this.selected.id === id;
+    if (g.key === 'parcels') {
+      for (const id of this.parcels.removeWhere((it) => !selected(it.id) && test(it.id, it))) {
+        this.index.delete('parcels:' + id);
+      }
+      g.count = this.parcels.size;
+      return;
+    }
     for (const [id, layer] of g.byId) {
       if (this.selected && this.selected.collection === g.key && this.selected.id === id) continue;
       if (test(id, layer)) {
@@ -332,11 +393,22 @@ export class Layers {
 
   /** Adds the features not drawn yet, ADD_CHUNK per frame; false when a newer load took over. */
   async addFeatures(g, features, signal) {
+    if (g.key === 'parcels') {
+      // cheap: coordinates are projected once and painted in one pass on the next frame
+      if (signal.aborted) return false;
+      const fresh = features.filter((f) => f.geometry && !this.parcels.has(f.id));
+      this.parcels.add(fresh);
+      for (const f of fresh) this.index.set('parcels:' + f.id, { layer: null, feature: f, key: 'parcels' });
+      g.count = this.parcels.size;
+      this.noteDrawn();
+      await nextFrame();
+      return !signal.aborted;
+    }
     const todo = features.filter((f) => f.geometry && !g.byId.has(f.id));
     for (let i = 0; i < todo.length; i += ADD_CHUNK) {
       if (signal.aborted) return false;
       for (const f of todo.slice(i, i + ADD_CHUNK)) {
-        const layer = g.key === 'parcels' ? this.makeParcel(f) : this.makeEnterprise(f);
+        const layer = this.makeEnterprise(f);
         g.layer.addLayer(layer);
         g.byId.set(f.id, layer);
         this.index.set(g.key + ':' + f.id, { layer, feature: f, key: g.key });
@@ -350,21 +422,18 @@ export class Layers {
   }
 
   clearGroup(g) {
+    if (g.key === 'parcels') {
+      for (const id of this.parcels.ids()) this.index.delete('parcels:' + id);
+      this.parcels.clearAll();
+      g.count = 0;
+      g.truncated = false;
+      return;
+    }
     for (const id of g.byId.keys()) this.index.delete(g.key + ':' + id);
     g.layer.clearLayers();
     g.byId.clear();
     g.count = 0;
     g.truncated = false;
-  }
-
-  makeParcel(f) {
-    const flip = (ring) => ring.map((c) => [c[1], c[0]]);
-    const g = f.geometry;
-    const latlngs = g.type === 'Polygon' ? g.coordinates.map(flip) : g.coordinates.map((poly) => poly.map(flip));
-    const layer = L.polygon(latlngs, { ...NOT_EDITABLE, renderer: this.renderer, ...this.parcelStyleOf(f) });
-    layer.zaRef = { collection: 'parcels', id: f.id };
-    layer.on('click', (e) => this.clicked(e, 'parcels', f));
-    return layer;
   }
 
   makeEnterprise(f) {
@@ -377,11 +446,7 @@ export class Layers {
 
   setColorBy(mode) {
     this.colorBy = mode === 'status' ? 'status' : 'land_use';
-    const g = this.groups.get('parcels');
-    g.layer.eachLayer((l) => {
-      const ref = this.index.get('parcels:' + l.zaRef.id);
-      if (ref) l.setStyle(this.parcelStyleOf(ref.feature));
-    });
+    this.parcels.restyle();
     this.onChange();
   }
 
@@ -392,13 +457,16 @@ export class Layers {
     return o ? Object.assign(base, o) : base;
   }
 
+  /** {fill, alpha} of a parcel on the parcel canvas. */
+  parcelFill(f) {
+    const st = this.parcelStyleOf(f);
+    return { fill: st.fillColor, alpha: st.fillOpacity === undefined ? 0.82 : st.fillOpacity };
+  }
+
   /** {style(feature), title, legend} from a panel, or null to give the parcels their own colours back. */
   setParcelOverride(o) {
     this.parcelOverride = o;
-    this.groups.get('parcels').layer.eachLayer((l) => {
-      const ref = this.index.get('parcels:' + l.zaRef.id);
-      if (ref) l.setStyle(this.parcelStyleOf(ref.feature));
-    });
+    this.parcels.restyle();
     this.onChange();
   }
 
@@ -413,6 +481,40 @@ export class Layers {
       l.bindTooltip(() => this.hoverText(ref.feature, l.zaRef.collection), { sticky: true, className: 'za-hover' });
       l.openTooltip(e.latlng);
     });
+  }
+
+  /** Parcels have no Leaflet layers: the hover name follows the pointer by hit test, once a frame. */
+  wireParcelHover() {
+    const tip = L.tooltip({ className: 'za-hover', direction: 'top', offset: [0, -6] });
+    const container = this.map.getContainer();
+    let at = null;
+    let frame = null;
+    let shownId = null;
+    const hide = () => {
+      container.classList.remove('za-over-parcel');
+      if (shownId !== null) this.map.closeTooltip(tip);
+      shownId = null;
+    };
+    this.map.on('mousemove', (e) => {
+      at = e.latlng;
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = null;
+        const f = this.isBusy() ? null : this.parcelAt(at);
+        if (!f) {
+          hide();
+          return;
+        }
+        container.classList.add('za-over-parcel');
+        if (f.id !== shownId) {
+          tip.setContent(this.hoverText(f, 'parcels'));
+          shownId = f.id;
+        }
+        tip.setLatLng(at);
+        if (!this.map.hasLayer(tip)) this.map.openTooltip(tip);
+      });
+    });
+    this.map.on('mouseout movestart zoomstart', hide);
   }
 
   hoverText(f, collection) {
@@ -535,11 +637,11 @@ export class Layers {
       return Object.entries(STATUS_COLORS).map(([s, c]) => ({ swatch: 'area', color: '#fff', fill: c, fillOpacity: 0.85, label: value('parcelStatus', s) }));
     }
     const seen = new Map();
-    g.byId.forEach((l, id) => {
-      const p = this.index.get('parcels:' + id).feature.properties;
+    for (const it of this.parcels.items()) {
+      const p = it.feature.properties;
       const k = landUseKey(p.land_use_code) || p.land_use_code;
       if (!seen.has(k)) seen.set(k, landUseClassName(k, lang) || landUseName(p.land_use_code, p.land_use_name, lang));
-    });
+    }
     if (seen.size === 0) {
       for (const k of ['1001', '1101', '1102', '0802', '09', '13']) seen.set(k, landUseClassName(k, lang));
     }

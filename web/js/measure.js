@@ -149,6 +149,10 @@ export function initMeasure(map, setBusy) {
   });
 
   return {
+    /** The vertices of every measured shape, [[{lat, lng}, ...], ...] (tests compare the figures). */
+    shapes() {
+      return measured.map((l) => flat(l.getLatLngs()).map((ll) => ({ lat: ll.lat, lng: ll.lng })));
+    },
     relabel() {
       buttons.distance.textContent = t('measure.distance');
       buttons.area.textContent = t('measure.area');

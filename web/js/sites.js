@@ -463,11 +463,11 @@ function inside(shape) {
 }
 
 function groupTable(groups, partLabel) {
-  let h = '<table class="za-table"><tr><th></th><th>' + esc(t('sites.inside.parcels')) + '</th><th>'
-    + esc(partLabel) + '</th><th>%</th></tr>';
+  let h = '<table class="za-table"><tr><th></th><th class="num">' + esc(t('sites.inside.parcels')) + '</th><th class="num">'
+    + esc(partLabel) + '</th><th class="num">%</th></tr>';
   for (const g of groups) {
-    h += '<tr><td>' + esc(pick(g.name_zh, g.name_en)) + '</td><td>' + num(g.count, 0) + '</td><td>' + num(g.part_mu ?? g.area_mu, 2)
-      + '</td><td>' + num(g.share * 100, 1) + '</td></tr>';
+    h += '<tr><td>' + esc(pick(g.name_zh, g.name_en)) + '</td><td class="num">' + num(g.count, 0) + '</td><td class="num">'
+      + num(g.part_mu ?? g.area_mu, 2) + '</td><td class="num">' + num(g.share * 100, 1) + '</td></tr>';
   }
   return h + '</table>';
 }
@@ -489,18 +489,19 @@ function showInside(r, out) {
   if (e) {
     h += '<h4>' + esc(t('sites.inside.eff')) + '</h4><p class="za-sub">' + esc(pick(e.label_zh, e.label_en)) + (e.year ? ' · ' + e.year : '')
       + '<br>' + esc(pick(e.access_zh, e.access)) + '</p>';
-    h += '<table class="za-table"><tr><th></th><th>' + esc(t('sites.inside.ents')) + '</th><th>' + esc(t('sites.inside.tax'))
-      + '</th><th>' + esc(t('sites.inside.taxMu')) + '</th><th>' + esc(t('sites.inside.revMu')) + '</th></tr>';
+    h += '<table class="za-table"><tr><th></th><th class="num">' + esc(t('sites.inside.ents')) + '</th><th class="num">'
+      + esc(t('sites.inside.tax')) + '</th><th class="num">' + esc(t('sites.inside.taxMu')) + '</th><th class="num">'
+      + esc(t('sites.inside.revMu')) + '</th></tr>';
     for (const g of [e.total, ...(e.by_land_use || [])]) {
-      h += '<tr><td>' + esc(g.name) + '</td><td>' + num(g.enterprises, 0) + '</td><td>' + num(g.tax_wan, 1) + '</td><td>'
-        + num(g.tax_wan_per_mu, 2) + '</td><td>' + num(g.revenue_wan_per_mu, 2) + '</td></tr>';
+      h += '<tr><td>' + esc(g.name) + '</td><td class="num">' + num(g.enterprises, 0) + '</td><td class="num">' + num(g.tax_wan, 1)
+        + '</td><td class="num">' + num(g.tax_wan_per_mu, 2) + '</td><td class="num">' + num(g.revenue_wan_per_mu, 2) + '</td></tr>';
     }
     h += '</table>';
     if (e.enterprises) {
       h += '<details><summary>' + esc(t('sites.inside.ents')) + ' (' + e.enterprises.length + ')</summary><table class="za-table">';
       for (const x of e.enterprises.slice(0, 200)) {
-        h += '<tr><td>' + esc(pick(x.name_zh, x.name_en)) + '</td><td>' + num(x.land_mu_here, 1) + ' ' + esc(t('unit.mu')) + '</td><td>'
-          + num(x.tax_wan, 1) + '</td><td>' + num(x.tax_wan_per_mu, 2) + '</td></tr>';
+        h += '<tr><td>' + esc(pick(x.name_zh, x.name_en)) + '</td><td class="num">' + num(x.land_mu_here, 1) + ' ' + esc(t('unit.mu'))
+          + '</td><td class="num">' + num(x.tax_wan, 1) + '</td><td class="num">' + num(x.tax_wan_per_mu, 2) + '</td></tr>';
       }
       h += '</table></details>';
     }
@@ -581,7 +582,9 @@ function near(site, radius, out) {
         .bindTooltip(pick(n.category_zh, n.category_en) + ' ' + dist(n.distance_m), { permanent: true, className: 'za-sites-tip', direction: 'right' })
         .addTo(overlay);
     }
-    fit(overlay);
+    // frame the site (and its radius), not the far ends of the distance lines
+    if (r.radius_m) ZA.map.fitBounds(L.latLng(p[1], p[0]).toBounds(r.radius_m * 2), { padding: [20, 20] });
+    else ZA.map.setView([p[1], p[0]], Math.max(ZA.map.getZoom(), 14));
     showNear(r, out);
   });
 }

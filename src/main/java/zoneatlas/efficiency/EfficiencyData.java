@@ -20,8 +20,11 @@ import zoneatlas.model.YearFigures;
  * exactly the same numbers. Immutable after construction; thread-safe.
  */
 public final class EfficiencyData {
-  /** A plan feature a roll-up belongs to. */
-  public record GroupName(String id, Level level, String nameZh, String nameEn, String zone) {}
+  /**
+   * A plan feature a roll-up belongs to. Parcels name their zone by code ({@code zzetdz}), so a
+   * zone's roll-up has the code as id and its development-zone feature as {@code featureId}.
+   */
+  public record GroupName(String id, Level level, String nameZh, String nameEn, String zone, String featureId) {}
 
   public final String version;
   public final List<Parcel> parcels;

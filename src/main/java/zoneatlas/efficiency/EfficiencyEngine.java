@@ -793,16 +793,65 @@ public final class EfficiencyEngine {
 
     // ---------------------------------------------------------------------------------- roll-ups
 
-    Map<Level, Map<String, GroupResult>> groups(List<ParcelResult> pr, boolean industrialOnly) {
-      Map<Level, Map<String, GroupResult>> out = new EnumMap<>(Level.class);
-      for (Level level : Level.GROUPS) {
-        Map<String, Integer> gi = new LinkedHashMap<>();
-        int[] pg = new int[np];
+    /** Group index of every parcel at each roll-up level (-1: none), and the group ids in index order. */
+    int[][] groupOf;
+    List<List<String>> groupIds;
+    boolean[] publicReason;
+
+    void indexGroups(List<ParcelResult> pr) {
+      groupOf = new int[Level.GROUPS.length][np];
+      groupIds = new ArrayList<>();
+      for (int l = 0; l < Level.GROUPS.length; l++) {
+        Map<String, Integer> gi = new HashMap<>();
+        List<String> ids = new ArrayList<>();
         for (int p = 0; p < np; p++) {
-          String g = industrialOnly && !industrial(parcels[p]) ? null : level.groupOf(parcels[p]);
-          pg[p] = g == null ? -1 : gi.computeIfAbsent(g, x -> gi.size());
+          String g = Level.GROUPS[l].groupOf(parcels[p]);
+          if (g == null) {
+            groupOf[l][p] = -1;
+            continue;
+          }
+          Integer k = gi.get(g);
+          if (k == null) {
+            k = ids.size();
+            gi.put(g, k);
+            ids.add(g);
+          }
+          groupOf[l][p] = k;
         }
-        int ng = gi.size();
+        groupIds.add(ids);
+      }
+      publicReason = new boolean[np];
+      for (int p = 0; p < np; p++) {
+        for (LowReason.Found f : pr.get(p).reasons()) {
+          publicReason[p] |= !f.reason().confidential;
+        }
+      }
+    }
+
+    Map<Level, Map<String, GroupResult>> groups(List<ParcelResult> pr, boolean industrialOnly) {
+      if (groupOf == null) {
+        indexGroups(pr);
+      }
+      Map<Level, Map<String, GroupResult>> out = new EnumMap<>(Level.class);
+      for (int li = 0; li < Level.GROUPS.length; li++) {
+        Level level = Level.GROUPS[li];
+        int[] pg = groupOf[li];
+        if (industrialOnly) {
+          pg = pg.clone();
+          for (int p = 0; p < np; p++) {
+            if (!industrial(parcels[p])) {
+              pg[p] = -1;
+            }
+          }
+        }
+        List<String> ids = groupIds.get(li);
+        int ng = ids.size();
+        boolean[] used = new boolean[ng];
+        for (int g : pg) {
+          if (g >= 0) {
+            used[g] = true;
+          }
+        }
         int[] nParcels = new int[ng];
         double[] area = new double[ng];
         double[] builtArea = new double[ng];
@@ -846,7 +895,7 @@ public final class EfficiencyEngine {
           if (!r.reasons().isEmpty()) {
             lowN[g]++;
             lowA[g] += a;
-            if (r.reasons().stream().anyMatch(x -> !x.reason().confidential)) {
+            if (publicReason[p]) {
               lowPubN[g]++;
               lowPubA[g] += a;
             }
@@ -889,9 +938,11 @@ public final class EfficiencyEngine {
           }
         }
         Map<String, GroupResult> m = new TreeMap<>();
-        for (Map.Entry<String, Integer> en : gi.entrySet()) {
-          int g = en.getValue();
-          m.put(en.getKey(), new GroupResult(level, en.getKey(), zone[g], nParcels[g], area[g], builtArea[g], contrib[g],
+        for (int g = 0; g < ng; g++) {
+          if (!used[g]) {
+            continue;
+          }
+          m.put(ids.get(g), new GroupResult(level, ids.get(g), zone[g], nParcels[g], area[g], builtArea[g], contrib[g],
               evaluated[g], classed[g], land[g], num[g], den[g], tot[g], Collections.unmodifiableMap(counts.get(g)),
               lowN[g], lowA[g], lowPubN[g], lowPubA[g]));
         }

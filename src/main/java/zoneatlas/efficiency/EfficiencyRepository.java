@@ -25,6 +25,8 @@ import zoneatlas.store.Store;
  * collation, so PostGIS and the embedded store give bit-identical indicators. Thread-safe.
  */
 public final class EfficiencyRepository {
+  private static final Map<String, String> CITY_ZH = Map.of("zhengzhou", "郑州市（市级规划园区）");
+  private static final Map<String, String> CITY_EN = Map.of("zhengzhou", "Zhengzhou (city-plan parks)");
   private final Store store;
 
   public EfficiencyRepository(Store store) {
@@ -87,9 +89,20 @@ public final class EfficiencyRepository {
         case "industrial-parks" -> Level.industrial_park;
         default -> Level.small_micro_park;
       };
-      groups.put(rs.getString(1), new EfficiencyData.GroupName(rs.getString(1), l, rs.getString(3), rs.getString(4),
-          rs.getString(5)));
+      String id = rs.getString(1);
+      String zone = rs.getString(5);
+      groups.put(id, new EfficiencyData.GroupName(id, l, rs.getString(3), rs.getString(4), zone, id));
+      if (l == Level.zone && "development_zone".equals(rs.getString(6)) && zone != null) {
+        groups.put(zone, new EfficiencyData.GroupName(zone, l, rs.getString(3), rs.getString(4), zone, id));
+      }
     });
+    for (Parcel p : parcels) {
+      // a zone code with no development-zone feature (the city plan's parks): named, not drawn
+      if (p.zone() != null && !groups.containsKey(p.zone())) {
+        groups.put(p.zone(), new EfficiencyData.GroupName(p.zone(), Level.zone, CITY_ZH.getOrDefault(p.zone(), p.zone()),
+            CITY_EN.getOrDefault(p.zone(), p.zone()), p.zone(), null));
+      }
+    }
     parcels.sort(Comparator.comparing(Parcel::id));
     ents.sort(Comparator.comparing(Enterprise::id));
     links.sort(Comparator.comparing(LandUse::parcelId).thenComparing(LandUse::enterpriseId).thenComparing(LandUse::role));

@@ -468,7 +468,8 @@ public final class EfficiencyService {
   static List<Table.Col> groupCols(Unit u, Scheme s) {
     List<Table.Col> c = new ArrayList<>(List.of(
         col("level", "层级", "Level"), col("id", "编号", "Id"), col("name_zh", "名称", "Name (Chinese)"),
-        col("name_en", "英文名称", "Name (English)"), col("zone", "开发区", "Zone"), col("parcels", "地块数", "Parcels"),
+        col("name_en", "英文名称", "Name (English)"), col("feature_id", "图上要素", "Map feature"), col("zone", "开发区", "Zone"),
+        col("parcels", "地块数", "Parcels"),
         col("parcel_area_" + u, "地块面积", "Parcel area", area(u)), col("built_area_" + u, "已建成面积", "Built area", area(u)),
         col("enterprises", "有数据企业数", "Enterprises with figures"), col("evaluated", "参评企业数", "Evaluated"),
         col("classed", "定级企业数", "Classed"), col("land_" + u, "企业计入用地", "Enterprise land counted", area(u))));
@@ -492,6 +493,7 @@ public final class EfficiencyService {
     m.put("id", g.id());
     m.put("name_zh", n == null ? null : n.nameZh());
     m.put("name_en", n == null ? null : n.nameEn());
+    m.put("feature_id", n == null ? g.id() : n.featureId());
     m.put("zone", g.zone());
     m.put("parcels", g.parcels());
     m.put("parcel_area_" + u, num(land(g.parcelAreaMu(), u)));
@@ -909,6 +911,7 @@ public final class EfficiencyService {
       m.put("id", c.groupId());
       m.put("name_zh", g == null ? c.groupId() : g.nameZh());
       m.put("name_en", g == null ? c.groupId() : g.nameEn());
+      m.put("feature_id", g == null ? c.groupId() : g.featureId());
       m.put("label_zh", t.labelZh());
       m.put("label_en", t.labelEn());
       m.put("op", t.op());

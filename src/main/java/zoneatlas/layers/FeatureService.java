@@ -156,7 +156,7 @@ public final class FeatureService {
     try (Connection c = store.connection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setQueryTimeout(store.queryTimeoutSeconds());
-      ps.setFetchSize(500);
+      ps.setFetchSize(2000);
       int i = bind(ps, w.params(), 1);
       ps.setInt(i++, q.limit());
       ps.setInt(i, q.offset());

@@ -27,6 +27,8 @@ final class Html {
       table{border-collapse:collapse;margin:.6em 0;background:#fff;font-size:.9em}
       th,td{border:1px solid #ccd;padding:.25em .5em;text-align:left;vertical-align:top}
       th{background:#f0f3f7}
+      .scroll{overflow-x:auto;max-width:100%}
+      .scroll td,.scroll th{white-space:nowrap}
       .meta{color:#555}
       .pager a{margin-right:1em}
       #map{height:380px;max-width:960px;border:1px solid #ccd;margin:.6em 0;background:#fff}
@@ -228,7 +230,7 @@ final class Html {
       b.append(mapBlock(fc));
     }
     List<Column> cols = view.columns();
-    b.append("<table><tr><th>编号<br><small>Id</small></th>");
+    b.append("<div class=\"scroll\"><table><tr><th>编号<br><small>Id</small></th>");
     for (Column c : cols) {
       b.append("<th>").append(esc(c.titleZh())).append("<br><small>").append(esc(c.titleEn())).append("</small></th>");
     }
@@ -242,7 +244,7 @@ final class Html {
       }
       b.append("</tr>");
     }
-    b.append("</table>").append(pager(next, prev));
+    b.append("</table></div>").append(pager(next, prev));
     return page(l.titleZh() + " · 要素", l.titleEn() + " · Features",
         List.of(home(), collectionsCrumb(), new Crumb(l.titleZh(), "/collections/" + l.id() + "?f=html"),
             new Crumb("要素 Features", null)), b.toString(), jsonHref, map);
@@ -288,6 +290,11 @@ final class Html {
     }
     if (v.isBoolean()) {
       return v.asBoolean() ? "是 yes" : "否 no";
+    }
+    if (v.isFloatingPointNumber()) {
+      // display only: the JSON keeps full precision
+      return java.math.BigDecimal.valueOf(v.asDouble()).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+          .toPlainString();
     }
     return esc(v.asText());
   }

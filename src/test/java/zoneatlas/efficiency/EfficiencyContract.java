@@ -122,4 +122,26 @@ abstract class EfficiencyContract {
     double lon = n.get("coordinates").get(0).get(0).get(0).asDouble();
     assertTrue(lon > 112 && lon < 115, "lon/lat in CGCS2000: " + lon);
   }
+
+  @Test
+  void theIndustrialLandRollUpSumsOnlyIndustrialParcels() throws Exception {
+    EfficiencyData d = data();
+    EfficiencyResult r = EfficiencyEngine.compute(d, SCHEMES.defaultScheme(), d.latestYear());
+    int k = Indicator.TAX_PER_MU.ordinal();
+    for (GroupResult zone : r.industrialGroups.get(Level.zone).values()) {
+      double num = 0;
+      double den = 0;
+      int parcels = 0;
+      for (EfficiencyResult.ParcelResult p : r.parcels) {
+        if (zone.id().equals(p.parcel().zone()) && p.parcel().landUseCode().startsWith("1001")) {
+          num += p.num()[k];
+          den += p.den()[k];
+          parcels++;
+        }
+      }
+      assertEquals(parcels, zone.parcels(), zone.id());
+      assertEquals(num / den, zone.value(Indicator.TAX_PER_MU), 1e-9 * (num / den), zone.id());
+      assertTrue(zone.parcels() < r.groups.get(Level.zone).get(zone.id()).parcels(), "other land uses are left out");
+    }
+  }
 }

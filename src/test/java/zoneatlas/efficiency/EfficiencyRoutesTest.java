@@ -3,7 +3,6 @@ package zoneatlas.efficiency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -256,6 +255,20 @@ class EfficiencyRoutesTest {
     EfficiencyResult a = s.official("percentile", null);
     EfficiencyResult b = s.official("percentile", null);
     assertTrue(a == b, "the second request reuses the computed result");
-    assertNull(a.scheme.whatIf() ? "what-if" : null);
+    assertFalse(a.scheme.whatIf(), "the cache holds official results only");
+  }
+
+  @Test
+  void zoneRollUpsAreNamedAndDrawnOnTheirDevelopmentZoneFeature() throws Exception {
+    JsonNode t = json(server.get("/api/efficiency/indicators?level=zone"), 200);
+    JsonNode zz = null;
+    for (JsonNode r : t.get("rows")) {
+      if (r.get("id").asText().equals("zzetdz")) {
+        zz = r;
+      }
+    }
+    assertEquals("zzetdz-zone", zz.get("feature_id").asText());
+    assertEquals("郑州经济技术开发区", zz.get("name_zh").asText());
+    assertEquals(200, server.get("/collections/zones/items/" + zz.get("feature_id").asText()).statusCode());
   }
 }

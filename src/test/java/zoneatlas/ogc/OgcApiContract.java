@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import zoneatlas.store.SqlStore;
 import zoneatlas.testing.TestServer;
-import zoneatlas.testing.TestStores;
 
 /**
  * The OGC API - Features contract, run against both stores: Part 1 resources and paging, Part 2

@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -84,7 +85,10 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition);
+    // the page re-renders lists as answers arrive: an element found a moment ago may be gone
+    WebDriverWait w = new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+    w.ignoring(StaleElementReferenceException.class);
+    return w.until(condition);
   }
 
   /** Console messages at level SEVERE: script errors, failed loads (404s, blocked hosts). */

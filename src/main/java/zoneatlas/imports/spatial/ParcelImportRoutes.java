@@ -74,7 +74,12 @@ public final class ParcelImportRoutes implements RouteModule {
     ctx.queryParamMap().forEach((k, v) -> put(params, k, v));
     byte[] bytes;
     if (ctx.isMultipartFormData()) {
-      ctx.formParamMap().forEach((k, v) -> put(params, k, v));
+      var fileParts = ctx.uploadedFileMap().keySet();
+      ctx.formParamMap().forEach((k, v) -> {
+        if (!fileParts.contains(k)) {
+          put(params, k, v);
+        }
+      });
       UploadedFile f = ctx.uploadedFile("file");
       if (f == null) {
         List<UploadedFile> all = ctx.uploadedFiles();

@@ -61,31 +61,33 @@ final class Reprojector {
       return new Reprojector(given != null ? given : SourceCrs.ofEpsg(4490), given != null ? how : "default", false);
     }
     String example = "e.g. (" + num(st.exampleX) + ", " + num(st.exampleY) + ")";
+    boolean northFirst = st.northEast > st.eastNorth;
     if (given == null) {
-      if (st.lonLat == st.total) {
+      if (st.degrees == st.total) {
+        if (st.latLon > st.lonLat) {
+          throw swapped(tabular, example);
+        }
+        if (st.lonLat == 0) {
+          throw new ImportFailure("srs", "srs: the coordinates look like degrees but none lies in China (" + example
+              + "): pass srs=EPSG:NNNN");
+        }
         Reprojector r = new Reprojector(SourceCrs.ofEpsg(4490), "detected", false);
         r.notes.add("the file names no coordinate system; its coordinates are longitude/latitude degrees, taken as CGCS2000"
             + " (EPSG:4490; WGS 84 differs by centimetres)");
         return r;
       }
-      if (st.latLon == st.total) {
-        throw swapped(tabular, example);
-      }
-      boolean en = st.eastNorth == st.total;
-      boolean ne = st.northEast == st.total;
-      if ((en || ne) && st.prefixes.size() == 1 && st.prefixed == st.total) {
-        int prefix = st.prefixes.get(0);
+      int gauss = st.eastNorth + st.northEast;
+      Integer prefix = st.commonPrefix();
+      if (gauss * 2 > st.total && prefix != null && st.prefixes.get(prefix) * 2 > gauss) {
         Integer code = SourceCrs.codeForPrefix(prefix);
-        if (code != null) {
-          Reprojector r = new Reprojector(SourceCrs.ofEpsg(code), "detected", ne && !en);
-          r.notes.add("the file names no coordinate system; the zone prefix " + prefix + " of the eastings says CGCS2000 "
-              + (prefix >= 25 ? "3" : "6") + "-degree Gauss-Kruger zone " + prefix + " (EPSG:" + code + ", central meridian "
-              + (prefix >= 25 ? 3 * prefix : 6 * prefix - 3) + "°E). Pass srs= if the data is on another datum");
-          r.noteSwap();
-          return r;
-        }
+        Reprojector r = new Reprojector(SourceCrs.ofEpsg(code), "detected", northFirst);
+        r.notes.add("the file names no coordinate system; the zone prefix " + prefix + " of the eastings says CGCS2000 "
+            + (prefix >= 25 ? "3" : "6") + "-degree Gauss-Kruger zone " + prefix + " (EPSG:" + code + ", central meridian "
+            + (prefix >= 25 ? 3 * prefix : 6 * prefix - 3) + "°E). Pass srs= if the data is on another datum");
+        r.noteSwap();
+        return r;
       }
-      if (en || ne) {
+      if (gauss * 2 > st.total) {
         throw new ImportFailure("srs", "srs: the coordinates are projected metres (" + example + ") and the file names no"
             + " coordinate system: pass srs=EPSG:NNNN, e.g. EPSG:4547 for CGCS2000 3-degree Gauss-Kruger central meridian"
             + " 114°E (4546: 111°E, 4548: 117°E; 6-degree zones: 4502-4512), or the zoned code (4513-4533) when eastings"
@@ -95,21 +97,20 @@ final class Reprojector {
           + "): pass srs=EPSG:NNNN");
     }
     if (given.geographic) {
-      if (st.latLon > 0 && st.lonLat == 0) {
+      if (st.latLon > st.lonLat) {
         throw swapped(tabular, example);
       }
-      if (st.degrees == 0) {
+      if (st.degrees * 2 < st.total) {
         throw new ImportFailure("srs", "srs: " + how + " says " + given.label + " (degrees), but the coordinates are not"
             + " degrees (" + example + "): pass srs= with the projected system, e.g. EPSG:4547");
       }
       return new Reprojector(given, how, false).noteWgs();
     }
-    if (st.lonLat == st.total) {
+    if (st.lonLat * 2 > st.total) {
       throw new ImportFailure("srs", "srs: " + how + " says " + given.label + " (metres), but the coordinates are"
           + " longitude/latitude degrees (" + example + "): pass srs=EPSG:4490");
     }
-    boolean swap = given.gk != null && st.northEast > 0 && st.eastNorth == 0;
-    Reprojector r = new Reprojector(given, how, swap);
+    Reprojector r = new Reprojector(given, how, given.gk != null && northFirst);
     r.noteSwap();
     return r.noteWgs();
   }
@@ -193,8 +194,8 @@ final class Reprojector {
     int degrees;
     int eastNorth;
     int northEast;
-    int prefixed;
-    final List<Integer> prefixes = new ArrayList<>();
+    /** Zone prefix → how many eastings carry it. */
+    final java.util.Map<Integer, Integer> prefixes = new java.util.HashMap<>();
     double exampleX;
     double exampleY;
 
@@ -220,7 +221,8 @@ final class Reprojector {
         exampleX = x;
         exampleY = y;
       }
-      if (Math.abs(x) <= 180 && Math.abs(y) <= 90) {
+      // degree-sized either way round, so swapped lat/lon still counts as degrees
+      if (Math.abs(x) <= 180 && Math.abs(y) <= 180) {
         degrees++;
       }
       if (x >= MIN_LON && x <= MAX_LON && y >= MIN_LAT && y <= MAX_LAT) {
@@ -239,12 +241,12 @@ final class Reprojector {
 
     private void prefix(double easting) {
       if (easting >= 1e7) {
-        prefixed++;
-        int p = (int) Math.floor(easting / 1e6);
-        if (!prefixes.contains(p)) {
-          prefixes.add(p);
-        }
+        prefixes.merge((int) Math.floor(easting / 1e6), 1, Integer::sum);
       }
+    }
+
+    Integer commonPrefix() {
+      return prefixes.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse(null);
     }
 
     /** A Gauss-Kruger easting: 500 km ± 400 km, with or without a zone prefix of 13-23 or 25-45. */

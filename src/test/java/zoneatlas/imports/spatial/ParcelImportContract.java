@@ -21,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -164,7 +163,7 @@ abstract class ParcelImportContract {
     assertTrue(r.ok(), () -> r.errors().toString());
     assertEquals("EPSG:4490", r.toJson().get("srs").toString().substring(0, 9));
     landsOnTheMaster(0.001);
-    assertEquals("批而未供".equals("批而未供") ? "approved_not_supplied" : "", stored().get("410171-003").status());
+    assertEquals("approved_not_supplied", stored().get("410171-003").status(), "TDZT 批而未供");
   }
 
   @Test
@@ -223,7 +222,7 @@ abstract class ParcelImportContract {
     // parcel 001: the Gauss-Kruger plane area PROJ gave (61020.55 m², 0.17° from the central
     // meridian, so within 0.01%) agrees; a degree area would be ~6e-6
     assertEquals(61020.55, s.get("410171-001").areaM2(), 61020.55 * 1e-4);
-    // parcel 003 has a hole of 1000 m² × ... : its area is the outline less the hole
+    // parcel 003 has a hole of 0.001° × 0.0005° (about 5100 m²): its area is the outline less the hole
     Polygon p3 = master.get("410171-003");
     double outline = Geodesy.areaM2(new GeometryFactory().createPolygon(p3.getExteriorRing().getCoordinates()));
     assertTrue(s.get("410171-003").areaM2() < outline - 4000, "hole not subtracted");
@@ -277,6 +276,24 @@ abstract class ParcelImportContract {
   }
 
   @Test
+  void overlapsWithStoredParcelsAndWithinTheFileAreWarnedAbout() throws Exception {
+    assertTrue(run("parcels.geojson").ok());
+    String square = "[[[113.8300,34.6490],[113.8315,34.6490],[113.8315,34.6495],[113.8300,34.6495],[113.8300,34.6490]]]";
+    String fc = "{\"type\":\"FeatureCollection\",\"features\":["
+        + "{\"type\":\"Feature\",\"properties\":{\"id\":\"o1\",\"land_use_code\":\"1001\",\"status\":\"在建\"},"
+        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" + square + "}},"
+        + "{\"type\":\"Feature\",\"properties\":{\"id\":\"o2\",\"land_use_code\":\"1001\",\"status\":\"在建\"},"
+        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" + square + "}}]}";
+    ImportReport r = run(fc.getBytes(StandardCharsets.UTF_8), "overlap.geojson", "dry_run", "true");
+    assertTrue(r.ok(), () -> r.errors().toString());
+    // o1 and o2 cover 0.0010° × 0.0005° of 410171-001 (113.828-113.831): about 4600 m² each
+    assertTrue(r.warnings().stream().anyMatch(w -> w.id().equals("o1") && w.reason().contains("stored parcel 410171-001")),
+        r.warnings().toString());
+    assertTrue(r.warnings().stream().anyMatch(w -> w.id().equals("o2") && w.reason().contains("parcel o1 of this file")),
+        r.warnings().toString());
+  }
+
+  @Test
   void aDryRunChecksAndCountsButWritesNothing() throws Exception {
     String before = dataVersion();
     ImportReport r = run("parcels_gbk_4547.zip", "dry_run", "true");
@@ -324,7 +341,7 @@ abstract class ParcelImportContract {
   @Test
   void unmappedRequiredFieldsAreNamed() {
     ImportFailure e = assertThrows(ImportFailure.class,
-        () -> run("parcels_4490.gpkg", "id", "ZDDM", "land_use_code", "DLBM"));
+        () -> run("parcels_4490.gpkg", "id", "ZDDM", "land_use_code", "DLBM", "status", ""));
     assertEquals("status", e.parameter);
     assertTrue(e.getMessage().contains("TDZT"), e.getMessage());
   }
@@ -368,7 +385,8 @@ abstract class ParcelImportContract {
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       assertEquals(400, r.statusCode(), r.body());
       JsonNode body = JSON.readTree(r.body());
-      assertEquals("InvalidImport", body.get("code").asText());
+      assertEquals("InvalidImport", body.get("code").asText(), r.body());
+      assertTrue(body.has("error_count"), r.body());
       assertEquals(4, body.get("error_count").asInt());
       assertEquals("bad-bowtie", body.get("errors").get(0).get("id").asText());
       assertEquals(2, body.get("errors").get(0).get("index").asInt());
@@ -399,13 +417,5 @@ abstract class ParcelImportContract {
       b.header("Authorization", "Bearer " + token);
     }
     return b.build();
-  }
-
-  static Map<String, Object> map(Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
   }
 }

@@ -1,0 +1,151 @@
+package zoneatlas.efficiency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import zoneatlas.testing.TestServer;
+import zoneatlas.testing.TestStores;
+
+/**
+ * The 亩均效益 panel in headless Chromium, offline: it lists a ranking, recolours the parcels the
+ * map draws and the parks, shows the low-efficiency layer, and gives a land officer what-if
+ * classes without a script error.
+ */
+@Tag("browser")
+class EfficiencyBrowserTest {
+  static final Path OUT = Path.of(System.getProperty("java.io.tmpdir"), "zoneatlas-efficiency-screenshots");
+  static TestServer server;
+  ChromeDriver driver;
+  Path profile;
+
+  @BeforeAll
+  static void start() {
+    server = new TestServer(TestStores.h2());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @BeforeEach
+  void open() throws Exception {
+    profile = Files.createTempDirectory("zoneatlas-eff-chromium-");
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary("/usr/bin/chromium");
+    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-extensions",
+        "--user-data-dir=" + profile, "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+        "--window-size=1400,900", "--lang=zh-CN", "--force-device-scale-factor=1");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    o.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+    driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+        .usingAnyFreePort().build(), o);
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+  }
+
+  @AfterEach
+  void close() {
+    driver.quit();
+    try (var s = Files.walk(profile)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (Exception e) {
+      // a leftover temp profile is harmless
+    }
+  }
+
+  Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  void waitFor(String condition, int seconds) {
+    new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(150))
+        .until(d -> Boolean.TRUE.equals(js("return !!(" + condition + ")")));
+  }
+
+  List<String> errors() {
+    List<String> out = new ArrayList<>();
+    for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+      if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
+        out.add(e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  void shot(String name) throws Exception {
+    Files.createDirectories(OUT);
+    Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), OUT.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  void openAs(String user, String query) {
+    driver.get(server.base() + "/");
+    if (user != null) {
+      js("localStorage.setItem('za.token', arguments[0])", server.token(user));
+    }
+    driver.get(server.base() + "/" + query);
+    waitFor("window.ZA && ZA.test && ZA.test.ready && ZA.efficiency && ZA.efficiency.state.tableRows && !ZA.efficiency.state.busy", 90);
+  }
+
+  @Test
+  void anonymousVisitorsSeeParkRankingsAndColouredParks() throws Exception {
+    openAs(null, "?ez=zzetdz");
+    js("ZA.showPanel('efficiency')");
+    long rows = (Long) js("return document.querySelectorAll('#panel-efficiency .eff-table tbody tr[data-id]').length");
+    assertTrue(rows >= 5, "ranking rows: " + rows);
+    assertTrue((Boolean) js("return document.querySelector('#panel-efficiency').textContent.includes('亩均税收')"));
+    assertTrue((Boolean) js("return document.querySelector('#panel-efficiency').textContent.includes('企业分类属保密信息')"));
+    assertTrue((Boolean) js("return document.querySelector('.za-legend').textContent.includes('亩均效益')"), "the park layer has a legend");
+    shot("anonymous.png");
+    assertEquals(List.of(), errors());
+  }
+
+  @Test
+  void aLandOfficerRecoloursParcelsByClassAndRunsAWhatIf() throws Exception {
+    openAs("land_officer", "?ez=zzetdz&ei=class&em=groups,low,parcels");
+    js("ZA.showPanel('efficiency')");
+    // zoom to the parcels of the busiest park, where the map draws them
+    js("const s = ZA.efficiency.state; const r = s.groupRows.rows.slice().sort((a,b) => b.enterprises - a.enterprises)[0];"
+        + "ZA.selectFeature('industrial-parks', r.id, {fit: true}).then(() => ZA.map.setZoom(15));");
+    waitFor("ZA.test.counts().parcels > 20 && !ZA.test.loading()", 60);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fills = (Map<String, Object>) js("const out = {}; ZA.map.eachLayer(l => { if (l.zaRef && l.zaRef.collection === 'parcels' && l.options.fillColor) out[l.options.fillColor] = (out[l.options.fillColor] || 0) + 1; }); return out;");
+    assertTrue(fills.keySet().stream().anyMatch(c -> List.of("#1a9850", "#a6d96a", "#fdae61", "#d73027").contains(c)),
+        "parcels take class colours: " + fills);
+    assertTrue((Boolean) js("return document.querySelector('.za-legend').textContent.includes('分类等级')"));
+    assertTrue((Boolean) js("return document.querySelector('.za-legend').textContent.includes('低效用地')"));
+    js("ZA.showPanel('efficiency')");
+    shot("officer-classes.png");
+    js("const r = document.querySelector('#panel-efficiency input[data-w=tax_per_mu]'); r.value = 90; r.dispatchEvent(new Event('change'));");
+    waitFor("ZA.efficiency.state.whatif && !ZA.efficiency.state.busy", 60);
+    assertTrue((Boolean) js("return document.querySelector('#panel-efficiency .eff-whatif-on') !== null"));
+    js("document.querySelector('#panel-efficiency .eff-whatif').scrollIntoView()");
+    shot("officer-whatif.png");
+    assertEquals(List.of(), errors());
+  }
+}
