@@ -24,7 +24,9 @@
 //                                   replaces the parcels' legend entry; ZA.setParcelStyle(null) undoes it
 //   ZA.user                         {username, role, seesConfidential}
 //   ZA.ready                        Promise resolved once the plan layers are drawn and the URL state restored
-//   ZA.setBusy(bool)                while true, clicks on features do not select (use while drawing)
+//   ZA.setBusy(bool)                while true, clicks on features do not select (use while drawing);
+//   ZA.busy                         true while a shape is being drawn: leave clicks alone then (the
+//                                   map's canvas already hands them to the drawing, not to features)
 
 import { api, ApiError, rawFetch, setToken, token } from './api.js';
 import { gcjToWgs, gcjWebMercator, wgsToGcj } from './gcj02.js';
@@ -60,7 +62,39 @@ i18n.setLang(initialLang());
 const WEB_MERCATOR = L.CRS.EPSG3857;
 let gcjCrs = null;
 
+// One canvas for every vector of the overlay pane, the panels' overlays included: with a second
+// canvas on top, Leaflet would deliver no clicks to the layers of the one below.
+const vectorRenderer = L.canvas({ padding: 0.4, tolerance: 4 });
+// While a shape is being drawn (measuring, spatial queries) a click belongs to the drawing, not to
+// the feature under it: the canvas then passes clicks straight to the map, where Geoman takes them.
+// (Patched before the canvas exists: Leaflet binds the handler when it creates the element.)
+// And a click inside an area (a park, or a panel's area overlay) where a parcel is painted means
+// the parcel: the click then goes to the map, whose handler finds the parcel.
+const canvasClick = vectorRenderer._onClick;
+vectorRenderer._onClick = function onClick(e) {
+  if (drawingNow()) {
+    this._fireEvent(false, e);
+    return;
+  }
+  if (e.type === 'click' && layers.parcelsShown()) {
+    const point = this._map.mouseEventToLayerPoint(e);
+    let top = null;
+    for (let o = this._drawFirst; o; o = o.next) {
+      if (o.layer.options.interactive && o.layer._containsPoint(point)) top = o.layer;
+    }
+    if (top instanceof L.Polygon && layers.parcelAt(this._map.layerPointToLatLng(point))) {
+      this._fireEvent(false, e);
+      return;
+    }
+  }
+  canvasClick.call(this, e);
+};
+function drawingNow() {
+  return busy || !!(map.pm && map.pm.globalDrawModeEnabled());
+}
+
 const map = L.map('map', {
+  renderer: vectorRenderer,
   preferCanvas: true,
   zoomControl: false,
   minZoom: 4,
@@ -102,7 +136,7 @@ const layers = new Layers({
   api,
   onChange: () => scheduleUi(),
   onFeatureClick: (collection, id) => select(collection, id, { fromMap: true }),
-  isBusy: () => busy || (map.pm && map.pm.globalDrawModeEnabled()),
+  isBusy: drawingNow,
 });
 
 let uiTimer = null;
@@ -502,7 +536,7 @@ function clearSelection() {
 }
 
 map.on('click', (e) => {
-  if (busy || (map.pm && map.pm.globalDrawModeEnabled())) return;
+  if (drawingNow()) return;
   // parcels are painted on a canvas of their own: a click nothing else took may be on one
   const parcel = layers.parcelAt(e.latlng);
   if (parcel) select('parcels', parcel.id, { fromMap: true });
@@ -707,6 +741,10 @@ const ZA = {
     return Object.assign({}, state.user);
   },
   setBusy: (b) => (busy = !!b),
+  /** True while a shape is being drawn: panels' click handlers should then leave the click alone. */
+  get busy() {
+    return drawingNow();
+  },
   ready,
   // for the browser tests: what is drawn, and where to click
   test: {
@@ -724,6 +762,12 @@ const ZA = {
     loadLog: () => layers.loadLog.slice(),
     measured: () => measure.shapes(),
     parcelIds: () => [...layers.parcels.ids()],
+    /** How many drawn parcels have each fill colour. */
+    parcelFills: () => {
+      const out = {};
+      for (const it of layers.parcels.items()) out[it.fill] = (out[it.fill] || 0) + 1;
+      return out;
+    },
   },
 };
 window.ZA = ZA;

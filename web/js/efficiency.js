@@ -226,7 +226,8 @@ const state = {
   show: P.get('ei') || 'tax_per_mu',
   unit: P.get('eu') === 'ha' ? 'ha' : 'mu',
   level: P.get('el') || 'industrial-park',
-  map: new Set((P.get('em') || 'parcels,groups').split(',').filter(Boolean)),
+  // nothing is recoloured until the user asks: the default map shows land use, as planners expect
+  map: new Set((P.get('em') || '').split(',').filter((m) => m && m !== 'none')),
   expanded: false,
   parcelRows: null,
   groupRows: null,
@@ -254,7 +255,7 @@ function saveState() {
   P.set('eu', state.unit === 'ha' ? 'ha' : null);
   P.set('el', state.level === 'industrial-park' ? null : state.level);
   const m = [...state.map].sort().join(',');
-  P.set('em', m === 'groups,parcels' ? null : m || 'none');
+  P.set('em', m || null);
 }
 
 function scheme() {

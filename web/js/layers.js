@@ -50,7 +50,8 @@ export class Layers {
     this.onChange = onChange;
     this.onFeatureClick = onFeatureClick;
     this.isBusy = isBusy || (() => false);
-    this.renderer = L.canvas({ padding: 0.4, tolerance: 4 });
+    // the map's own canvas renderer, shared with the panels' overlays (see app.js)
+    this.renderer = map.options.renderer || L.canvas({ padding: 0.4, tolerance: 4 });
     this.groups = new Map();
     this.index = new Map(); // "collection:id" -> {layer, feature, key}
     this.names = new Map(); // plan feature id -> feature (to name board/park ids)
@@ -377,7 +378,7 @@ export class Layers {
       for (const id of this.parcels.removeWhere((it) => !selected(it.id) && test(it.id, it))) {
         this.index.delete('parcels:' + id);
       }
-      g.count = this.parcels.size;
+      g.count = this.parcels.count();
       return;
     }
     for (const [id, layer] of g.byId) {
@@ -399,7 +400,7 @@ export class Layers {
       const fresh = features.filter((f) => f.geometry && !this.parcels.has(f.id));
       this.parcels.add(fresh);
       for (const f of fresh) this.index.set('parcels:' + f.id, { layer: null, feature: f, key: 'parcels' });
-      g.count = this.parcels.size;
+      g.count = this.parcels.count();
       this.noteDrawn();
       await nextFrame();
       return !signal.aborted;

@@ -121,7 +121,8 @@ export const ParcelCanvas = L.Canvas.extend({
     return this._items.has(id);
   },
 
-  get size() {
+  // (a method, not a getter: L.Class.extend copies members by value)
+  count() {
     return this._items.size;
   },
 

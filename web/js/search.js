@@ -107,7 +107,7 @@ export function initSearch({ input, list, api, onPick }) {
 
   return {
     relabel() {
-      input.placeholder = t('search.placeholder');
+      input.placeholder = t(window.matchMedia('(max-width: 700px)').matches ? 'search.placeholder.short' : 'search.placeholder');
       if (!list.hidden && hits.length) render();
     },
   };

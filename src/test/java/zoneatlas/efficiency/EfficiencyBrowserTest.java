@@ -114,7 +114,7 @@ class EfficiencyBrowserTest {
 
   @Test
   void anonymousVisitorsSeeParkRankingsAndColouredParks() throws Exception {
-    openAs(null, "?ez=zzetdz");
+    openAs(null, "?ez=zzetdz&em=groups");
     js("ZA.showPanel('efficiency')");
     long rows = (Long) js("return document.querySelectorAll('#panel-efficiency .eff-table tbody tr[data-id]').length");
     assertTrue(rows >= 5, "ranking rows: " + rows);
@@ -134,7 +134,7 @@ class EfficiencyBrowserTest {
         + "ZA.selectFeature('industrial-parks', r.id, {fit: true}).then(() => ZA.map.setZoom(15));");
     waitFor("ZA.test.counts().parcels > 20 && !ZA.test.loading()", 60);
     @SuppressWarnings("unchecked")
-    Map<String, Object> fills = (Map<String, Object>) js("const out = {}; ZA.map.eachLayer(l => { if (l.zaRef && l.zaRef.collection === 'parcels' && l.options.fillColor) out[l.options.fillColor] = (out[l.options.fillColor] || 0) + 1; }); return out;");
+    Map<String, Object> fills = (Map<String, Object>) js("return ZA.test.parcelFills()");
     assertTrue(fills.keySet().stream().anyMatch(c -> List.of("#1a9850", "#a6d96a", "#fdae61", "#d73027").contains(c)),
         "parcels take class colours: " + fills);
     assertTrue((Boolean) js("return document.querySelector('.za-legend').textContent.includes('分类等级')"));

@@ -76,7 +76,9 @@ class ParcelLayerBenchTest {
       new DataWriter(store, c).parcels(grid());
       c.commit();
     }
-    Javalin app = WebApp.create(new Services(TestStores.config(), store)).start("127.0.0.1", 0);
+    // -Dbench.webdir=DIR serves another copy of the page (e.g. without panels, to compare)
+    String webDir = System.getProperty("bench.webdir", "");
+    Javalin app = WebApp.create(new Services(TestStores.config().with("web.dir", webDir), store)).start("127.0.0.1", 0);
     try (Browser b = new Browser("http://127.0.0.1:" + app.port(), 1400, 900)) {
       long total = parcelCount(app.port());
       b.open("/?l=zones,industrial-parks,parcels&c=" + CENTER_LAT + "," + CENTER_LON + "&z=14");
