@@ -2,16 +2,13 @@ package zoneatlas.imports;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import zoneatlas.Services;
 import zoneatlas.auth.Role;
 import zoneatlas.http.ApiError;
 import zoneatlas.http.RouteModule;
+import zoneatlas.http.Uploads;
 
 /**
  * POST /api/imports/figures: a CSV or .xlsx file of yearly figures, as the request body or as the
@@ -38,35 +35,9 @@ public final class ImportRoutes implements RouteModule {
     if (!role.atLeast(Role.land_officer)) {
       throw ApiError.forbidden("importing figures is for land officers and administrators");
     }
-    byte[] bytes;
-    String filename;
-    String type;
-    if (ctx.isMultipartFormData()) {
-      UploadedFile f = ctx.uploadedFile("file");
-      if (f == null) {
-        List<UploadedFile> all = ctx.uploadedFiles();
-        if (all.size() != 1) {
-          throw ApiError.badParam("file", "send the file as the form part named 'file'");
-        }
-        f = all.get(0);
-      }
-      if (f.size() > s.imports.maxBytes()) {
-        throw tooLarge();
-      }
-      try (InputStream in = f.content()) {
-        bytes = in.readAllBytes();
-      }
-      filename = f.filename();
-      type = f.contentType();
-    } else {
-      bytes = readLimited(ctx.bodyInputStream(), s.imports.maxBytes());
-      filename = ctx.queryParam("filename");
-      type = ctx.contentType();
-    }
-    if (bytes.length == 0) {
-      throw ApiError.badParam("file", "is empty: send a CSV or .xlsx file as the body or as the form part 'file'");
-    }
-    FigureImportService.Report rep = s.imports.importFile(bytes, filename, type);
+    Uploads.Upload file = Uploads.read(ctx, s.imports.maxBytes(), "imports.max.bytes; split the file by year",
+        "send a CSV or .xlsx file as the body or as the form part 'file'");
+    FigureImportService.Report rep = s.imports.importFile(file.bytes(), file.filename(), file.contentType());
     if (rep.ok()) {
       ctx.json(rep);
       return;
@@ -81,18 +52,5 @@ public final class ImportRoutes implements RouteModule {
     m.put("errors", rep.errors());
     m.put("moreErrors", rep.moreErrors());
     ctx.status(400).json(m);
-  }
-
-  private ApiError tooLarge() {
-    return new ApiError(413, "PayloadTooLarge", "file", "file: larger than " + s.imports.maxBytes()
-        + " bytes (setting imports.max.bytes); split it by year");
-  }
-
-  private byte[] readLimited(InputStream in, long max) throws IOException {
-    byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-    if (b.length > max) {
-      throw tooLarge();
-    }
-    return b;
   }
 }

@@ -198,7 +198,8 @@ public final class DataWriter {
     return Math.round(v * f) / f;
   }
 
-  private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
+  /** Binds a nullable number. */
+  public static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
     if (v == null) {
       ps.setNull(i, Types.DOUBLE);
     } else {
@@ -206,7 +207,8 @@ public final class DataWriter {
     }
   }
 
-  private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+  /** Binds a nullable whole number. */
+  public static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
     if (v == null) {
       ps.setNull(i, Types.INTEGER);
     } else {

@@ -3,7 +3,6 @@ package zoneatlas.efficiency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,12 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import zoneatlas.testing.Chromium;
 import zoneatlas.testing.TestServer;
 import zoneatlas.testing.TestStores;
 
@@ -53,30 +50,15 @@ class EfficiencyBrowserTest {
   }
 
   @BeforeEach
-  void open() throws Exception {
-    profile = Files.createTempDirectory("zoneatlas-eff-chromium-");
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary("/usr/bin/chromium");
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-extensions",
-        "--user-data-dir=" + profile, "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-        "--window-size=1400,900", "--lang=zh-CN", "--force-device-scale-factor=1");
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    o.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-    driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-        .usingAnyFreePort().build(), o);
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+  void open() {
+    profile = Chromium.newProfile();
+    driver = Chromium.start(profile, 1400, 900);
   }
 
   @AfterEach
   void close() {
     driver.quit();
-    try (var s = Files.walk(profile)) {
-      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (Exception e) {
-      // a leftover temp profile is harmless
-    }
+    Chromium.removeProfile(profile);
   }
 
   Object js(String script, Object... args) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +25,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import zoneatlas.testing.Chromium;
 import zoneatlas.testing.TestServer;
 import zoneatlas.testing.TestStores;
 
@@ -62,28 +59,15 @@ class SitesBrowserTest {
   }
 
   @BeforeEach
-  void open() throws Exception {
-    profile = Files.createTempDirectory("zoneatlas-sites-chromium-");
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary("/usr/bin/chromium");
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-extensions",
-        "--user-data-dir=" + profile, "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-        "--window-size=1400,900", "--lang=zh-CN", "--force-device-scale-factor=1");
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    o.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-    driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-        .usingAnyFreePort().build(), o);
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+  void open() {
+    profile = Chromium.newProfile();
+    driver = Chromium.start(profile, 1400, 900);
   }
 
   @AfterEach
-  void close() throws Exception {
+  void close() {
     driver.quit();
-    try (var s = Files.walk(profile)) {
-      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    Chromium.removeProfile(profile);
   }
 
   Object js(String script, Object... args) {

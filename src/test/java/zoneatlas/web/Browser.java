@@ -1,5 +1,7 @@
 package zoneatlas.web;
 
+import zoneatlas.testing.Chromium;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,11 +19,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -38,34 +37,8 @@ final class Browser implements AutoCloseable {
 
   Browser(String base, int width, int height) {
     this.base = base;
-    try {
-      profile = Files.createTempDirectory("zoneatlas-chromium-");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary("/usr/bin/chromium");
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-default-apps", "--disable-extensions", "--user-data-dir=" + profile,
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--lang=zh-CN", "--hide-scrollbars",
-        "--force-device-scale-factor=1");
-    if (width < 500) {
-      // Chromium windows are at least 500 px wide: a phone screen is emulated (with touch)
-      o.addArguments("--window-size=500," + (height + 100));
-      o.setExperimentalOption("mobileEmulation", java.util.Map.of(
-          "deviceMetrics", java.util.Map.of("width", width, "height", height, "pixelRatio", 1.0, "touch", true),
-          "userAgent", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
-              + "Mobile/15E148 MicroMessenger/8.0.47"));
-    } else {
-      o.addArguments("--window-size=" + width + "," + height);
-    }
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    o.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-    driver = new ChromeDriver(service, o);
+    profile = Chromium.newProfile();
+    driver = Chromium.start(profile, width, height);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
   }
 

@@ -2,9 +2,7 @@ package zoneatlas.imports.spatial;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import zoneatlas.Services;
 import zoneatlas.auth.Role;
 import zoneatlas.http.ApiError;
 import zoneatlas.http.RouteModule;
+import zoneatlas.http.Uploads;
 
 /**
  * <b>POST /api/imports/parcels</b> — imports land parcels (宗地) from a user's own file.
@@ -72,7 +71,6 @@ public final class ParcelImportRoutes implements RouteModule {
     }
     Map<String, String> params = new LinkedHashMap<>();
     ctx.queryParamMap().forEach((k, v) -> put(params, k, v));
-    byte[] bytes;
     if (ctx.isMultipartFormData()) {
       var fileParts = ctx.uploadedFileMap().keySet();
       ctx.formParamMap().forEach((k, v) -> {
@@ -80,30 +78,15 @@ public final class ParcelImportRoutes implements RouteModule {
           put(params, k, v);
         }
       });
-      UploadedFile f = ctx.uploadedFile("file");
-      if (f == null) {
-        List<UploadedFile> all = ctx.uploadedFiles();
-        if (all.size() != 1) {
-          throw ApiError.badParam("file", "send the file as the form part named 'file'");
-        }
-        f = all.get(0);
-      }
-      if (f.size() > s.parcelImports.maxBytes()) {
-        throw tooLarge();
-      }
-      try (InputStream in = f.content()) {
-        bytes = in.readAllBytes();
-      }
-      params.putIfAbsent("filename", f.filename());
-    } else {
-      bytes = readLimited(ctx.bodyInputStream(), s.parcelImports.maxBytes());
     }
-    if (bytes.length == 0) {
-      throw ApiError.badParam("file", "is empty: send the parcel file as the body or as the form part 'file'");
+    Uploads.Upload file = Uploads.read(ctx, s.parcelImports.maxBytes(), "imports.parcels.max.bytes",
+        "send the parcel file as the body or as the form part 'file'");
+    if (file.filename() != null) {
+      params.putIfAbsent("filename", file.filename());
     }
     ImportReport rep;
     try {
-      rep = s.parcelImports.importFile(bytes, ImportOptions.parse(params));
+      rep = s.parcelImports.importFile(file.bytes(), ImportOptions.parse(params));
     } catch (ImportFailure e) {
       throw new ApiError(400, e.parameter.equals("file") ? "InvalidImport" : "InvalidParameterValue", e.parameter, e.getMessage());
     } catch (SQLException e) {
@@ -131,18 +114,5 @@ public final class ParcelImportRoutes implements RouteModule {
       throw ApiError.badParam(k, "given more than once");
     }
     params.put(k, v.isEmpty() ? "" : v.get(0));
-  }
-
-  private ApiError tooLarge() {
-    return new ApiError(413, "PayloadTooLarge", "file", "file: larger than " + s.parcelImports.maxBytes()
-        + " bytes (setting imports.parcels.max.bytes)");
-  }
-
-  private byte[] readLimited(InputStream in, long max) throws IOException {
-    byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-    if (b.length > max) {
-      throw tooLarge();
-    }
-    return b;
   }
 }

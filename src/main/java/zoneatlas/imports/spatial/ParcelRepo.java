@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
+import zoneatlas.store.DataWriter;
 import zoneatlas.store.Store;
 
 /** The parcel import's statements, on the caller's connection and transaction. Not thread-safe. */
@@ -139,15 +139,15 @@ final class ParcelRepo {
     ps.setString(i++, p.status());
     ps.setDouble(i++, p.areaM2());
     ps.setDouble(i++, p.areaMu());
-    setDouble(ps, i++, p.floorAreaM2());
-    setDouble(ps, i++, p.far());
-    setDouble(ps, i++, p.coverage());
-    setDouble(ps, i++, p.farMin());
-    setDouble(ps, i++, p.coverageMin());
-    setDouble(ps, i++, p.reqInvestWanPerMu());
-    setDouble(ps, i++, p.reqTaxWanPerMu());
-    setInt(ps, i++, p.supplyYear());
-    setInt(ps, i++, p.buildStartYear());
+    DataWriter.setDouble(ps, i++, p.floorAreaM2());
+    DataWriter.setDouble(ps, i++, p.far());
+    DataWriter.setDouble(ps, i++, p.coverage());
+    DataWriter.setDouble(ps, i++, p.farMin());
+    DataWriter.setDouble(ps, i++, p.coverageMin());
+    DataWriter.setDouble(ps, i++, p.reqInvestWanPerMu());
+    DataWriter.setDouble(ps, i++, p.reqTaxWanPerMu());
+    DataWriter.setInt(ps, i++, p.supplyYear());
+    DataWriter.setInt(ps, i++, p.buildStartYear());
     ps.setBoolean(i++, false); // imported parcels are real data, never synthetic
     return i;
   }
@@ -163,22 +163,6 @@ final class ParcelRepo {
       return wkbReader.read(wkb);
     } catch (ParseException e) {
       throw new SQLException("unreadable geometry from the store: " + e.getMessage(), e);
-    }
-  }
-
-  private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.DOUBLE);
-    } else {
-      ps.setDouble(i, v);
-    }
-  }
-
-  private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.INTEGER);
-    } else {
-      ps.setInt(i, v);
     }
   }
 }
