@@ -11,7 +11,7 @@ import json, math, os, re, sys, importlib.util
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GJ = os.path.join(HERE, "..", "plan", "xxetdz.geojson")
-SEED = os.environ.get("SEED", "/work/shared/seeds/003_7e57f287e5d0df84.txt")
+SEED = os.environ.get("SEED", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sources", "003_7e57f287e5d0df84.txt"))
 REQ = ["layer", "id", "name_zh", "name_en", "zone", "kind", "source_doc", "source_lines", "schematic"]
 KINDS = {
     "zones": {"development_zone", "district"},

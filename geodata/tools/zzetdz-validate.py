@@ -22,7 +22,7 @@ KINDS = {
 STATUS = {"existing", "under_construction", "planned", "proposed"}
 ALLOWED = set(REQ) | {"board", "park", "planned_area_km2", "positioning", "lead_industries",
                       "investment_yi", "length_km", "status", "period", "placement_note"}
-SEEDS = "/work/shared/seeds"
+SEEDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sources")
 errors = []
 
 

@@ -722,7 +722,7 @@ def main():
     }
     seen = set()
     byid = {}
-    src = open(os.path.join("/work/shared/seeds", DOC), encoding="utf-8").read().split("\n")
+    src = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sources", DOC), encoding="utf-8").read().split("\n")
     for f in FEATURES:
         p = f["properties"]
         for k in req:
