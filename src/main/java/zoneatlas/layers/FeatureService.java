@@ -40,9 +40,9 @@ public final class FeatureService {
   }
 
   /**
-   * A catalog column as an SQL identifier. Unquoted, as the schema files create them: H2 folds
-   * unquoted names to upper case and PostgreSQL to lower case, so a quoted lower-case name
-   * would miss the column in H2. Catalog names are checked to be plain lower-case identifiers.
+   * A catalog column as an SQL identifier, unquoted as the schema files create them (both
+   * databases fold unquoted names to lower case; H2 through DATABASE_TO_LOWER). Only plain
+   * lower-case identifiers pass, so nothing from a request can reach the SQL text this way.
    */
   public static String column(String name) {
     if (!IDENT.matcher(name).matches()) {
@@ -189,8 +189,9 @@ public final class FeatureService {
   /** As above, with {@code extras} written into the feature object (null for none). */
   public boolean writeFeature(Layer layer, String id, ItemsQuery q, boolean showConfidential, JsonGenerator out,
       FeatureExtras extras) throws SQLException, IOException {
-    ItemsQuery one = q.withFilter(SqlFragment.of("id = ?", id));
-    SqlFragment w = where(layer, new ItemsQuery(null, 1, 0, java.util.Map.of(), one.filter(), List.of(), q.outSrid(), q.latLon(), false));
+    ItemsQuery one = new ItemsQuery(null, 1, 0, java.util.Map.of(), SqlFragment.of("id = ?", id), List.of(),
+        q.outSrid(), q.latLon(), false);
+    SqlFragment w = where(layer, one);
     try (Connection c = store.connection();
         PreparedStatement ps = c.prepareStatement(selectSql(layer, one, w))) {
       ps.setQueryTimeout(store.queryTimeoutSeconds());

@@ -44,9 +44,4 @@ public enum Dialect {
   public String envelopeParam(int srid) {
     return "ST_MakeEnvelope(?, ?, ?, ?, " + srid + ")";
   }
-
-  /** Double-quoted identifier; only ever applied to names from the layer catalog. */
-  public String quote(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
-  }
 }
