@@ -3,9 +3,15 @@ package zoneatlas;
 import java.time.Clock;
 import zoneatlas.auth.Auth;
 import zoneatlas.config.Config;
+import zoneatlas.efficiency.EfficiencyService;
+import zoneatlas.imports.FigureImportService;
+import zoneatlas.imports.spatial.ParcelImportService;
 import zoneatlas.layers.FeatureService;
 import zoneatlas.layers.LayerCatalog;
+import zoneatlas.search.SearchService;
+import zoneatlas.sites.SitesService;
 import zoneatlas.store.Store;
+import zoneatlas.summary.SummaryService;
 
 /**
  * Everything a request may need, built once from the configuration and a store. Passed to the
@@ -17,12 +23,12 @@ public final class Services {
   public final LayerCatalog catalog;
   public final FeatureService features;
   public final Auth auth;
-  public final zoneatlas.sites.SitesService sites;
-  public final zoneatlas.search.SearchService search;
-  public final zoneatlas.summary.SummaryService summary;
-  public final zoneatlas.efficiency.EfficiencyService efficiency;
-  public final zoneatlas.imports.FigureImportService imports;
-  public final zoneatlas.imports.spatial.ParcelImportService parcelImports;
+  public final SitesService sites;
+  public final SearchService search;
+  public final SummaryService summary;
+  public final EfficiencyService efficiency;
+  public final FigureImportService imports;
+  public final ParcelImportService parcelImports;
 
   public Services(Config config, Store store) {
     this.config = config;
@@ -30,11 +36,11 @@ public final class Services {
     this.catalog = LayerCatalog.load();
     this.features = new FeatureService(store, catalog, config.integer("query.slow.ms"));
     this.auth = new Auth(config, Clock.systemUTC());
-    this.sites = new zoneatlas.sites.SitesService(store, zoneatlas.sites.SitesService.Limits.from(config));
-    this.search = new zoneatlas.search.SearchService(store);
-    this.summary = new zoneatlas.summary.SummaryService(store);
-    this.efficiency = new zoneatlas.efficiency.EfficiencyService(store, config.integer("efficiency.min.group"));
-    this.imports = new zoneatlas.imports.FigureImportService(store, config.longValue("imports.max.bytes"));
-    this.parcelImports = new zoneatlas.imports.spatial.ParcelImportService(store, config.longValue("imports.parcels.max.bytes"));
+    this.sites = new SitesService(store, SitesService.Limits.from(config));
+    this.search = new SearchService(store);
+    this.summary = new SummaryService(store);
+    this.efficiency = new EfficiencyService(store, config.integer("efficiency.min.group"));
+    this.imports = new FigureImportService(store, config.longValue("imports.max.bytes"));
+    this.parcelImports = new ParcelImportService(store, config.longValue("imports.parcels.max.bytes"));
   }
 }

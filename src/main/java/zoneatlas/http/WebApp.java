@@ -12,7 +12,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zoneatlas.Services;
 import zoneatlas.auth.AuthRoutes;
+import zoneatlas.efficiency.EfficiencyRoutes;
+import zoneatlas.imports.ImportRoutes;
+import zoneatlas.imports.spatial.ParcelImportRoutes;
+import zoneatlas.layers.SourcesRoutes;
 import zoneatlas.ogc.FeaturesRoutes;
+import zoneatlas.ogc.LandingRoutes;
+import zoneatlas.search.SearchRoutes;
+import zoneatlas.sites.SitesRoutes;
+import zoneatlas.summary.SummaryRoutes;
 
 /**
  * The app factory: builds the Javalin server from {@link Services}. Each capability brings its
@@ -25,10 +33,18 @@ public final class WebApp {
   private WebApp() {}
 
   public static List<RouteModule> modules(Services s) {
-    return List.of(new FeaturesRoutes(s), new zoneatlas.ogc.LandingRoutes(s), new AuthRoutes(s), new ConfigRoutes(s), new zoneatlas.sites.SitesRoutes(s), new zoneatlas.layers.SourcesRoutes(),
-        new zoneatlas.search.SearchRoutes(s), new zoneatlas.summary.SummaryRoutes(s),
-        new zoneatlas.efficiency.EfficiencyRoutes(s), new zoneatlas.imports.ImportRoutes(s),
-        new zoneatlas.imports.spatial.ParcelImportRoutes(s));
+    return List.of(
+        new FeaturesRoutes(s),
+        new LandingRoutes(s),
+        new AuthRoutes(s),
+        new ConfigRoutes(s),
+        new SourcesRoutes(),
+        new SearchRoutes(s),
+        new SummaryRoutes(s),
+        new EfficiencyRoutes(s),
+        new SitesRoutes(s),
+        new ImportRoutes(s),
+        new ParcelImportRoutes(s));
   }
 
   public static Javalin create(Services s) {
