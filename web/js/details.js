@@ -72,6 +72,22 @@ export function renderDetails(el, collection, feature, ctx) {
   el.querySelector('[data-act=zoom]').addEventListener('click', () => ctx.onZoom());
   el.querySelector('[data-act=share]').addEventListener('click', () => share(el, ctx.shareUrl()));
   if (PLAN_COLLECTIONS.includes(collection)) loadSummary(el.querySelector('.za-summary'), collection, feature.id, ctx);
+  if (p.source_doc && p.source_lines) loadSourceText(el.querySelector('.za-source-text'), p, ctx);
+}
+
+/** The plan's own words at the cited lines, so the reader need not open the document. */
+async function loadSourceText(el, p, ctx) {
+  let r;
+  try {
+    r = await ctx.api('/api/sources/' + encodeURIComponent(p.source_doc) + '?lines=' + encodeURIComponent(p.source_lines));
+  } catch (e) {
+    return; // the citation itself is still shown
+  }
+  if (!el.isConnected) return;
+  const text = r.lines.map((l) => l.text).filter((x) => x).join(' ');
+  const cut = text.length > 600 ? text.slice(0, 600) + '…' : text;
+  el.textContent = '“' + cut + '”';
+  el.hidden = false;
 }
 
 export function renderMessage(el, text) {
@@ -116,7 +132,8 @@ function source(p) {
     { l: parts.join(getLang() === 'en' ? ', ' : '、') }) : '';
   return `<div class="za-source"><span class="za-source-label">${escapeHtml(t('details.source'))}</span>
     ${docName} <span class="za-source-lines">${escapeHtml(lines)}</span>
-    <div class="za-source-file"><code>${escapeHtml(p.source_doc)}</code>${p.source_lines ? ` : <code>${escapeHtml(p.source_lines)}</code>` : ''}</div></div>`;
+    <div class="za-source-file"><code>${escapeHtml(p.source_doc)}</code>${p.source_lines ? ` : <code>${escapeHtml(p.source_lines)}</code>` : ''}</div>
+    <blockquote class="za-source-text" hidden></blockquote></div>`;
 }
 
 function displayValue(name, v, collection, ctx) {

@@ -157,6 +157,13 @@ class MapPageBrowserTest {
       assertTrue(card.contains("示意"), "schematic badge: " + card);
       // the park's parcel totals arrive from /api/summary
       b.waitFor(Duration.ofSeconds(10), d -> d.findElement(By.id("tab-details")).getText().contains("地块数"));
+      // and the plan's own words at the cited lines from /api/sources, in Chinese quotes
+      String quote = b.waitFor(Duration.ofSeconds(10), d -> {
+        List<WebElement> q = d.findElements(By.cssSelector("#tab-details .za-source-text"));
+        return q.isEmpty() || q.get(0).getText().length() < 3 ? null : q.get(0).getText();
+      });
+      assertTrue(quote.startsWith("“") && quote.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+          "cited plan text: " + quote);
       assertTrue(b.driver.getCurrentUrl().contains("s=industrial-parks:" + parkId) || waitUrl(b, "s=industrial-parks:" + parkId));
       assertClean(b);
       b.screenshot("park-details.png");
