@@ -83,7 +83,8 @@ final class ParcelRepo {
   }
 
   void insert(Collection<NewParcel> parcels) throws SQLException {
-    try (PreparedStatement ps = prepare("parcel_import_insert")) {
+    // the same statement the demo loader writes parcels with
+    try (PreparedStatement ps = prepare("insert_parcel")) {
       int n = 0;
       for (NewParcel p : parcels) {
         ps.setString(1, p.id());
