@@ -8,12 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,14 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import zoneatlas.testing.Chromium;
 import zoneatlas.testing.TestServer;
 import zoneatlas.testing.TestStores;
@@ -71,12 +64,11 @@ class SitesBrowserTest {
   }
 
   Object js(String script, Object... args) {
-    return ((JavascriptExecutor) driver).executeScript(script, args);
+    return Chromium.js(driver, script, args);
   }
 
   void waitFor(String condition, int seconds) {
-    new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100))
-        .until(d -> Boolean.TRUE.equals(js("return !!(" + condition + ")")));
+    Chromium.waitFor(driver, condition, seconds);
   }
 
   void openMap(String query) {
@@ -86,13 +78,7 @@ class SitesBrowserTest {
   }
 
   List<String> consoleErrors() {
-    List<String> out = new ArrayList<>();
-    for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
-      if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
-        out.add(e.getMessage());
-      }
-    }
-    return out;
+    return Chromium.consoleErrors(driver);
   }
 
   @SuppressWarnings("unchecked")

@@ -5,14 +5,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium for the browser tests: a fresh profile, console logs captured, and
@@ -49,6 +53,28 @@ public final class Chromium {
     ChromeDriver driver = new ChromeDriver(service, o);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     return driver;
+  }
+
+  /** Runs a script in the page and returns its value. */
+  public static Object js(ChromeDriver driver, String script, Object... args) {
+    return driver.executeScript(script, args);
+  }
+
+  /** Waits until a JavaScript expression is truthy. */
+  public static void waitFor(ChromeDriver driver, String condition, int seconds) {
+    new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100))
+        .until(d -> Boolean.TRUE.equals(js(driver, "return !!(" + condition + ")")));
+  }
+
+  /** Console messages at level SEVERE: script errors, failed loads (404s, blocked hosts). */
+  public static List<String> consoleErrors(ChromeDriver driver) {
+    List<String> out = new ArrayList<>();
+    for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+      if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
+        out.add(e.getMessage());
+      }
+    }
+    return out;
   }
 
   /** A new empty profile folder. */

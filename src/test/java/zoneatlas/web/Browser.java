@@ -12,15 +12,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
-import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -66,13 +63,7 @@ final class Browser implements AutoCloseable {
 
   /** Console messages at level SEVERE: script errors, failed loads (404s, blocked hosts). */
   List<String> consoleErrors() {
-    List<String> out = new ArrayList<>();
-    for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
-      if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
-        out.add(e.getMessage());
-      }
-    }
-    return out;
+    return Chromium.consoleErrors(driver);
   }
 
   /** Every URL the page loaded (document and resources) that is not on the test server. */
