@@ -27,6 +27,23 @@
 //   ZA.setBusy(bool)                while true, clicks on features do not select (use while drawing);
 //   ZA.busy                         true while a shape is being drawn: leave clicks alone then (the
 //                                   map's canvas already hands them to the drawing, not to features)
+//   ZA.addCardSection({id, render(el, sel), top})  a section of the detail card: render is called with
+//                                   a fresh <section> each time the card is drawn (selection, language,
+//                                   login, after a write) and sel = {collection, id, feature, asOf};
+//                                   top: placed under the card's buttons instead of at its end. Also
+//                                   called under "not found" with feature null (a deleted feature's history)
+//   ZA.refreshFeatures(collection, {removed: [ids], features: [GeoJSON]})  shows a write on the map at
+//                                   once (features as the server stored them replace theirs); parcels and
+//                                   enterprises are then loaded again around the view. With neither
+//                                   (ZA.refreshFeatures('parcels', {})) the whole layer is drawn afresh
+//   ZA.parcelAt(latlng)             the parcel drawn there (GeoJSON feature) or null; parcels are painted
+//                                   on a canvas of their own, not Leaflet layers
+//   ZA.setPanelVisible(id, bool)    hides or shows a registered panel's tab (e.g. one only for some roles)
+//   ZA.planFeatures(collection)     [{id, name_zh, name_en, zone}] of a plan layer as drawn (to pick a board or park)
+//   ZA.asOf, ZA.setAsOf(instant|null), ZA.onAsOfChange(cb)  the instant the map shows (RFC 3339 UTC
+//                                   string; null = now): every layer and the detail card are loaded as
+//                                   they stood then (datetime=); kept in the link as t=; setAsOf returns
+//                                   a Promise resolved once the plan layers are drawn again
 
 import { api, ApiError, rawFetch, setToken, token } from './api.js';
 import { gcjToWgs, gcjWebMercator, wgsToGcj } from './gcj02.js';
@@ -41,6 +58,11 @@ import { initSearch } from './search.js';
 
 const { t } = i18n;
 const $ = (sel) => document.querySelector(sel);
+
+i18n.add({
+  zh: { 'details.notfound.asof': '所查看的时点还没有这个要素（或已不存在）' },
+  en: { 'details.notfound.asof': 'This feature did not exist at the moment shown' },
+});
 
 // ---- language -----------------------------------------------------------------------------
 
@@ -111,7 +133,7 @@ map.getPane('zaBase').style.zIndex = 250;
 map.getPane('zaBase').style.pointerEvents = 'none';
 
 let busy = false;
-const listeners = { select: [], lang: [], auth: [] };
+const listeners = { select: [], lang: [], auth: [], asof: [] };
 function emit(kind, arg) {
   for (const cb of listeners[kind]) {
     try {
@@ -490,6 +512,7 @@ function detailsCtx(collection, feature) {
     schema: state.collections[collection],
     planName: (id) => layers.planName(id),
     api,
+    asOf: layers.asOf,
     onZoom: () => zoomTo(collection, feature),
     shareUrl: () => {
       permalink.flush();
@@ -508,11 +531,15 @@ async function select(collection, id, opts = {}) {
   if (!feature) {
     renderMessage(detailsBody, t('details.loading'));
     try {
-      feature = await api('/collections/' + encodeURIComponent(collection) + '/items/' + encodeURIComponent(id));
+      feature = await api('/collections/' + encodeURIComponent(collection) + '/items/' + encodeURIComponent(id)
+        + (layers.asOf ? '?datetime=' + encodeURIComponent(layers.asOf) : ''));
     } catch (e) {
       if (my !== selToken) return null;
-      renderMessage(detailsBody, e instanceof ApiError && e.status === 404 ? t('details.notfound') : e.message);
+      const missing = e instanceof ApiError && e.status === 404;
+      renderMessage(detailsBody, missing ? t(layers.asOf ? 'details.notfound.asof' : 'details.notfound') : e.message);
       layers.highlight(null, null);
+      // a deleted feature still has its history (and a way back) for those who may see it
+      if (missing) renderCardSections({ collection, id, feature: null, asOf: layers.asOf });
       return null;
     }
   }
@@ -522,8 +549,62 @@ async function select(collection, id, opts = {}) {
   layers.highlight(collection, feature);
   if (opts.fit) zoomTo(collection, feature);
   renderDetails(detailsBody, collection, feature, detailsCtx(collection, feature));
+  renderCardSections({ collection, id, feature, asOf: layers.asOf });
   emit('select', { collection, id, feature });
   return feature;
+}
+
+// Sections other modules add to the detail card (ZA.addCardSection), drawn afresh with the card.
+const cardSections = [];
+
+function renderCardSections(sel) {
+  const card = detailsBody.querySelector('.za-card') || detailsBody;
+  const anchor = card.querySelector('.za-share') || card.querySelector('.za-actions');
+  for (const s of cardSections) {
+    const el = document.createElement('section');
+    el.className = 'za-card-ext';
+    el.dataset.ext = s.id;
+    if (s.top && anchor) anchor.after(el);
+    else card.appendChild(el);
+    try {
+      s.render(el, Object.assign({}, sel));
+    } catch (e) {
+      console.warn('card section ' + s.id + ' failed to render', e);
+    }
+  }
+}
+
+function addCardSection(s) {
+  if (!s || !s.id || typeof s.render !== 'function') throw new Error('addCardSection needs {id, render(el, sel)}');
+  cardSections.push(s);
+}
+
+function setPanelVisible(id, visible) {
+  const btn = $('#tab-btn-' + CSS.escape(id));
+  if (!btn) return;
+  btn.hidden = !visible;
+  if (!visible && btn.classList.contains('active')) showTab('layers', false);
+}
+
+// ---- the map as it stood at an earlier instant ---------------------------------------------
+
+/** An RFC 3339 instant in UTC without fractions, or null for an empty or unreadable value. */
+function normaliseInstant(v) {
+  if (!v) return null;
+  const ms = Date.parse(v);
+  if (!Number.isFinite(ms)) return null;
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+async function setAsOf(instant) {
+  const v = normaliseInstant(instant);
+  if (v === layers.asOf) return;
+  layers.asOf = v;
+  setInternal('t', v);
+  emit('asof', v);
+  await layers.reloadAll();
+  // the selected feature as it stood then (or a "not found" if it did not exist yet)
+  if (state.selected) await select(state.selected.collection, state.selected.id);
 }
 
 function clearSelection() {
@@ -593,6 +674,7 @@ function renderAuth() {
   const u = state.user;
   if (u.username) {
     el.innerHTML = `<span class="who" title="${escapeHtml(t('auth.role'))}"><b>${escapeHtml(u.username)}</b> <span class="role">${escapeHtml(t('role.' + u.role))}</span></span>
+      ${u.role === 'admin' ? `<a class="btn" id="audit-link" href="audit.html${i18n.getLang() === 'en' ? '?lang=en' : ''}">${escapeHtml(t('audit.link'))}</a>` : ''}
       <button type="button" class="btn" id="logout-btn">${escapeHtml(t('auth.logout'))}</button>`;
     el.querySelector('#logout-btn').addEventListener('click', logout);
   } else {
@@ -723,6 +805,18 @@ const ZA = {
   showPanel: (id) => showTab(id, true),
   selectFeature: (collection, id, opts) => select(collection, id, Object.assign({ fit: true }, opts)),
   clearSelection,
+  addCardSection,
+  refreshFeatures: (collection, change) => layers.applyChange(collection, change),
+  parcelAt: (latlng) => layers.parcelAt(L.latLng(latlng)),
+  setPanelVisible,
+  planFeatures: (collection) => [...layers.index.entries()]
+    .filter(([k]) => k.startsWith(collection + ':'))
+    .map(([, ref]) => ({ id: ref.feature.id, name_zh: ref.feature.properties.name_zh, name_en: ref.feature.properties.name_en, zone: ref.feature.properties.zone })),
+  get asOf() {
+    return layers.asOf;
+  },
+  setAsOf,
+  onAsOfChange: (cb) => listeners.asof.push(cb),
   get selected() {
     return state.selected ? Object.assign({}, state.selected) : null;
   },
@@ -793,6 +887,9 @@ async function start() {
   for (const c of cols.collections || []) state.collections[c.id] = c;
   state.hadView = restoreView();
   if (!state.hadView) fitAll();
+  // a shared link to the map as it stood at an instant: every layer loads as of then
+  layers.asOf = normaliseInstant(permalink.get('t'));
+  if (layers.asOf) emit('asof', layers.asOf);
   buildTree();
   restoreLayers();
   setBasemap(permalink.get('b') || 'outline');

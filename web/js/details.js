@@ -19,11 +19,13 @@ const SHOWN = new Set(['name_zh', 'name_en', 'area_m2', 'area_mu', 'source_doc',
  * @param ctx.api fetch helper
  * @param ctx.onZoom called by the "zoom to" button
  * @param ctx.shareUrl () -> the permalink of the current state
+ * @param ctx.asOf the instant the map shows (null: now)
  */
 export function renderDetails(el, collection, feature, ctx) {
   const p = feature.properties || {};
   const isPlan = PLAN_COLLECTIONS.includes(collection) || collection === 'infrastructure';
-  const synthetic = collection === 'parcels' || collection === 'enterprises' || p.synthetic === true;
+  // parcels and enterprises say whether they are generated; real data (imported, drawn) is not marked
+  const synthetic = p.synthetic === true;
   let title;
   let subtitle;
   if (collection === 'parcels') {
@@ -71,7 +73,8 @@ export function renderDetails(el, collection, feature, ctx) {
 
   el.querySelector('[data-act=zoom]').addEventListener('click', () => ctx.onZoom());
   el.querySelector('[data-act=share]').addEventListener('click', () => share(el, ctx.shareUrl()));
-  if (PLAN_COLLECTIONS.includes(collection)) loadSummary(el.querySelector('.za-summary'), collection, feature.id, ctx);
+  // the totals are today's (/api/summary has no datetime): not shown on a map of an earlier moment
+  if (PLAN_COLLECTIONS.includes(collection) && !ctx.asOf) loadSummary(el.querySelector('.za-summary'), collection, feature.id, ctx);
   if (p.source_doc && p.source_lines) loadSourceText(el.querySelector('.za-source-text'), p, ctx);
 }
 

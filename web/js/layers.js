@@ -63,6 +63,10 @@ export class Layers {
     this.parcelOverride = null;
     this.selection = null;
     this.selected = null;
+    // the instant the map shows (RFC 3339, UTC), or null for now: every load asks for the data as it stood then
+    this.asOf = null;
+    // bumped by reloadAll(): a plan load that started before answers into nothing
+    this.planGen = 0;
     for (const key of ORDER) {
       const vp = VIEWPORT[key];
       this.groups.set(key, {
@@ -166,24 +170,19 @@ export class Layers {
     const keys = collection === 'infrastructure' ? INFRA_KEYS : [collection];
     keys.forEach((k) => (this.groups.get(k).status = 'loading'));
     this.onChange();
+    const gen = this.planGen;
     let fc;
     try {
-      fc = await this.api('/collections/' + collection + '/items?limit=10000');
+      fc = await this.api('/collections/' + collection + '/items?limit=10000' + this.asOfParam());
     } catch (e) {
+      if (gen !== this.planGen) return;
       keys.forEach((k) => (this.groups.get(k).status = 'error'));
       this.onChange();
       console.warn('loading ' + collection + ' failed: ' + e.message);
       return;
     }
-    for (const f of fc.features) {
-      this.names.set(f.id, f);
-      const key = collection === 'infrastructure' ? infraCategory(f.properties.kind).key : collection;
-      const g = this.groups.get(key);
-      const layer = this.makePlanLayer(collection, f);
-      g.layer.addLayer(layer);
-      g.byId.set(f.id, layer);
-      this.index.set(collection + ':' + f.id, { layer, feature: f, key });
-    }
+    if (gen !== this.planGen) return;
+    for (const f of fc.features) this.addPlanFeature(collection, f);
     for (const k of keys) {
       const g = this.groups.get(k);
       g.status = 'ready';
@@ -194,6 +193,118 @@ export class Layers {
     this.updateLabels();
     this.noteDrawn();
     this.onChange();
+  }
+
+  addPlanFeature(collection, f) {
+    this.names.set(f.id, f);
+    const key = collection === 'infrastructure' ? infraCategory(f.properties.kind).key : collection;
+    const g = this.groups.get(key);
+    const layer = this.makePlanLayer(collection, f);
+    g.layer.addLayer(layer);
+    g.byId.set(f.id, layer);
+    this.index.set(collection + ':' + f.id, { layer, feature: f, key });
+    return key;
+  }
+
+  /** '&datetime=…' while the map shows an earlier instant, else ''. */
+  asOfParam() {
+    return this.asOf ? '&datetime=' + encodeURIComponent(this.asOf) : '';
+  }
+
+  /**
+   * Shows a write at once, without waiting for a reload: the features of {@code removed} (ids) leave
+   * the map, {@code features} (as the server stored them) replace or join theirs. A viewport layer
+   * is then loaded again around the view, which also brings what others changed meanwhile.
+   */
+  applyChange(collection, { removed = [], features = [] } = {}) {
+    if (!removed.length && !features.length) {
+      this.reloadLayer(collection);
+      return;
+    }
+    const gone = new Set([...removed, ...features.map((f) => f.id)]);
+    const fresh = features.filter((f) => f && f.geometry);
+    if (collection === 'parcels') {
+      const g = this.groups.get('parcels');
+      for (const id of this.parcels.removeWhere((it) => gone.has(it.id))) this.index.delete('parcels:' + id);
+      this.parcels.add(fresh);
+      for (const f of fresh) this.index.set('parcels:' + f.id, { layer: null, feature: f, key: 'parcels' });
+      g.count = this.parcels.count();
+      if (g.visible) this.loadViewport(g);
+    } else if (collection === 'enterprises') {
+      const g = this.groups.get('enterprises');
+      for (const id of gone) {
+        const layer = g.byId.get(id);
+        if (layer) g.layer.removeLayer(layer);
+        g.byId.delete(id);
+        this.index.delete('enterprises:' + id);
+      }
+      for (const f of fresh) {
+        const layer = this.makeEnterprise(f);
+        g.layer.addLayer(layer);
+        g.byId.set(f.id, layer);
+        this.index.set('enterprises:' + f.id, { layer, feature: f, key: 'enterprises' });
+      }
+      g.count = g.byId.size;
+      this.restackAbove('enterprises');
+      if (g.visible) this.loadViewport(g);
+    } else {
+      const touched = new Set();
+      for (const id of gone) {
+        const ref = this.index.get(collection + ':' + id);
+        if (!ref) continue;
+        const g = this.groups.get(ref.key);
+        g.layer.removeLayer(ref.layer);
+        g.byId.delete(id);
+        this.index.delete(collection + ':' + id);
+        this.names.delete(id);
+        touched.add(ref.key);
+      }
+      for (const f of fresh) touched.add(this.addPlanFeature(collection, f));
+      for (const k of touched) {
+        const g = this.groups.get(k);
+        g.count = g.byId.size;
+        if (g.visible) this.restackAbove(k);
+      }
+      this.updateLabels();
+    }
+    this.onChange();
+  }
+
+  /** Draws one collection afresh from the server (after a change of many features, e.g. an import). */
+  reloadLayer(collection) {
+    const keys = collection === 'infrastructure' ? INFRA_KEYS : [collection];
+    if (keys.some((k) => !this.groups.has(k))) return;
+    if (VIEWPORT[collection]) {
+      const g = this.groups.get(collection);
+      this.clearGroup(g);
+      if (g.visible) this.loadViewport(g);
+      this.onChange();
+      return;
+    }
+    for (const k of keys) this.clearGroup(this.groups.get(k));
+    for (const key of [...this.index.keys()]) {
+      if (key.startsWith(collection + ':')) {
+        this.names.delete(key.slice(collection.length + 1));
+        this.index.delete(key);
+      }
+    }
+    this.loadPlan(collection);
+  }
+
+  /** Loads every layer again (after the map's instant changed): plan layers whole, parcels and enterprises around the view. */
+  async reloadAll() {
+    this.planGen++;
+    for (const g of this.groups.values()) {
+      if (g.ctrl) g.ctrl.abort();
+      g.ctrl = null;
+      this.clearGroup(g);
+      g.status = 'idle';
+    }
+    this.index.clear();
+    this.names.clear();
+    this.onChange();
+    await Promise.all([...PLAN_COLLECTIONS, 'infrastructure'].map((c) => this.loadPlan(c)));
+    this.refreshViewport();
   }
 
   makePlanLayer(collection, f) {
@@ -320,7 +431,8 @@ export class Layers {
     const area = L.latLngBounds([south, west], [north, east]);
     this.dropOutside(g, area);
     const bbox = [west, south, east, north].map((v) => v.toFixed(6)).join(',');
-    const url = (offset) => '/collections/' + g.key + '/items?bbox=' + bbox + '&limit=' + opts.pageSize + '&offset=' + offset;
+    const url = (offset) => '/collections/' + g.key + '/items?bbox=' + bbox + '&limit=' + opts.pageSize + '&offset=' + offset
+      + this.asOfParam();
     const keep = new Set();
     let received = 0;
     let drawing = Promise.resolve(true);

@@ -3,7 +3,7 @@
 // The query (not the #fragment) is used because some in-app browsers drop fragments when sharing.
 
 /** Keys the map itself uses; panels pick other names. */
-export const RESERVED = ['z', 'c', 'l', 'b', 's', 'lang', 'pc'];
+export const RESERVED = ['z', 'c', 'l', 'b', 's', 'lang', 'pc', 't'];
 
 let params = new URLSearchParams(location.search);
 let timer = null;

@@ -6,13 +6,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zoneatlas.auth.Passwords;
 import zoneatlas.config.Config;
-import zoneatlas.demo.DemoLoader;
 import zoneatlas.demo.LoadException;
 import zoneatlas.http.WebApp;
+import zoneatlas.store.Backup;
+import zoneatlas.store.H2gisStore;
 import zoneatlas.store.SqlStore;
 import zoneatlas.store.Stores;
 
-/** Reads the configuration, opens the store, loads the demo data into an empty one, serves. */
+/**
+ * Reads the configuration, opens the store, loads the demo data into an empty one, serves. Also
+ * {@code hash-password}, and {@code backup FILE} / {@code restore FILE} (see {@link Backup}).
+ */
 public final class App {
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
@@ -23,6 +27,10 @@ public final class App {
       hashPassword(args);
       return;
     }
+    if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+      System.exit(Backup.cli(args, System.getenv(), System.out, System.err));
+      return;
+    }
     Config config;
     try {
       config = Config.load(args, System.getenv());
@@ -31,15 +39,15 @@ public final class App {
       System.exit(2);
       return;
     }
-    SqlStore store = Stores.open(config);
-    LOG.info("store: {} (db.url from {})", store.description(), config.origin("db.url"));
+    SqlStore store;
     try {
-      if (config.bool("demo.load") && DemoLoader.isEmpty(store)) {
-        DemoLoader.load(store, config.longValue("demo.seed"));
-      }
+      store = Stores.openForServer(config);
+    } catch (H2gisStore.UnavailableException e) {
+      System.err.println("zoneatlas: " + e.getMessage());
+      System.exit(4);
+      return;
     } catch (LoadException e) {
       System.err.println("zoneatlas: demo data refused, nothing was written: " + e.getMessage());
-      store.close();
       System.exit(3);
       return;
     }

@@ -3,6 +3,8 @@ package zoneatlas;
 import java.time.Clock;
 import zoneatlas.auth.Auth;
 import zoneatlas.config.Config;
+import zoneatlas.editing.EditService;
+import zoneatlas.history.HistoryService;
 import zoneatlas.efficiency.EfficiencyService;
 import zoneatlas.imports.FigureImportService;
 import zoneatlas.imports.spatial.ParcelImportService;
@@ -29,8 +31,15 @@ public final class Services {
   public final EfficiencyService efficiency;
   public final FigureImportService imports;
   public final ParcelImportService parcelImports;
+  public final EditService edits;
+  public final HistoryService history;
 
   public Services(Config config, Store store) {
+    this(config, store, Clock.systemUTC());
+  }
+
+  /** With the clock that stamps changes (tests replay the history at instants of their choosing). */
+  public Services(Config config, Store store, Clock clock) {
     this.config = config;
     this.store = store;
     this.catalog = LayerCatalog.load();
@@ -42,5 +51,7 @@ public final class Services {
     this.efficiency = new EfficiencyService(store, config.integer("efficiency.min.group"));
     this.imports = new FigureImportService(store, config.longValue("imports.max.bytes"));
     this.parcelImports = new ParcelImportService(store, config.longValue("imports.parcels.max.bytes"));
+    this.edits = new EditService(store, catalog, clock);
+    this.history = new HistoryService(store);
   }
 }

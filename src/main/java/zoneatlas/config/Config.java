@@ -29,7 +29,7 @@ public final class Config {
           Map.entry("db.user", ""),
           Map.entry("db.password", ""),
           Map.entry("db.pool.size", "8"),
-          Map.entry("embedded.path", "mem"),
+          Map.entry("embedded.path", "data/zoneatlas"),
           Map.entry("demo.load", "true"),
           Map.entry("demo.seed", "20210818"),
           Map.entry("items.limit.default", "100"),

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import zoneatlas.history.Change;
+import zoneatlas.history.ChangeLog;
+import zoneatlas.history.Versions;
 import zoneatlas.model.PlanFeature;
 import zoneatlas.model.Synthetic;
 import zoneatlas.store.DataWriter;
@@ -96,13 +100,35 @@ public final class DemoLoader {
         w.enterprises(syn.enterprises());
         w.landUses(syn.landUses());
         w.figures(syn.figures());
+        // the load is the history's first entry: every version it wrote began with it
+        Change load = Change.system("load", "*", "demo data, seed " + seed);
+        long change = new ChangeLog(store, c).open(load, plan.size() + " plan features, " + syn.parcels().size()
+            + " parcels, " + syn.enterprises().size() + " enterprises (schematic and synthetic)",
+            plan.size() + syn.parcels().size() + syn.enterprises().size());
+        for (String table : new String[] {"plan_features", "parcels", "enterprises", "land_uses"}) {
+          try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET change_id = ?, valid_from = ?")) {
+            ps.setLong(1, change);
+            ps.setObject(2, Versions.timestamp(load.at()));
+            ps.executeUpdate();
+          }
+        }
+        try (PreparedStatement ps = c.prepareStatement(store.sql("demo_load_feature_changes"))) {
+          for (int i = 1; i <= 3; i++) {
+            ps.setLong(i, change);
+          }
+          ps.executeUpdate();
+        }
         w.meta("data_version", Long.toString(System.currentTimeMillis()));
         w.meta("demo_seed", Long.toString(seed));
         w.meta("loaded_at", Instant.now().toString());
         c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+      } catch (Throwable t) {
+        try {
+          c.rollback();
+        } catch (Throwable r) {
+          t.addSuppressed(r);
+        }
+        throw t;
       } finally {
         c.setAutoCommit(true);
       }

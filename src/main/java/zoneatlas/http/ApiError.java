@@ -8,12 +8,19 @@ public final class ApiError extends RuntimeException {
   public final int status;
   public final String code;
   public final String parameter;
+  /** More members of the error body (e.g. a Chinese description, the problems found); never null. */
+  public final java.util.Map<String, Object> details;
 
   public ApiError(int status, String code, String parameter, String message) {
+    this(status, code, parameter, message, java.util.Map.of());
+  }
+
+  public ApiError(int status, String code, String parameter, String message, java.util.Map<String, Object> details) {
     super(message);
     this.status = status;
     this.code = code;
     this.parameter = parameter;
+    this.details = details;
   }
 
   /** 400: a parameter's value is malformed or out of range. */

@@ -12,7 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zoneatlas.Services;
 import zoneatlas.auth.AuthRoutes;
+import zoneatlas.editing.EditRoutes;
 import zoneatlas.efficiency.EfficiencyRoutes;
+import zoneatlas.history.AuditRoutes;
+import zoneatlas.store.BackupRoutes;
 import zoneatlas.imports.ImportRoutes;
 import zoneatlas.imports.spatial.ParcelImportRoutes;
 import zoneatlas.layers.SourcesRoutes;
@@ -33,8 +36,12 @@ public final class WebApp {
   private WebApp() {}
 
   public static List<RouteModule> modules(Services s) {
+    FeaturesRoutes features = new FeaturesRoutes(s);
     return List.of(
-        new FeaturesRoutes(s),
+        features,
+        new EditRoutes(s, features),
+        new AuditRoutes(s),
+        new BackupRoutes(s),
         new LandingRoutes(s),
         new AuthRoutes(s),
         new ConfigRoutes(s),
@@ -71,7 +78,8 @@ public final class WebApp {
         m.register(cfg.routes);
       }
       cfg.routes.exception(ApiError.class, (e, ctx) -> {
-        ctx.status(e.status).contentType("application/json").result(body(e.status, e.code, e.getMessage(), e.parameter));
+        ctx.status(e.status).contentType("application/json")
+            .result(body(e.status, e.code, e.getMessage(), e.parameter, e.details));
       });
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
@@ -87,6 +95,10 @@ public final class WebApp {
   }
 
   static String body(int status, String code, String message, String parameter) {
+    return body(status, code, message, parameter, Map.of());
+  }
+
+  static String body(int status, String code, String message, String parameter, Map<String, Object> details) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("code", code);
     m.put("description", message);
@@ -94,6 +106,7 @@ public final class WebApp {
       m.put("parameter", parameter);
     }
     m.put("status", status);
+    details.forEach(m::putIfAbsent);
     try {
       return JSON.writeValueAsString(m);
     } catch (Exception e) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import zoneatlas.history.Change;
+import zoneatlas.history.ChangeLog;
 import zoneatlas.imports.FigureFile.RowError;
 import zoneatlas.store.DataWriter;
 import zoneatlas.store.Store;
@@ -47,23 +49,33 @@ public final class FigureImportService {
   public record Report(boolean ok, String format, int rows, int inserted, int updated, List<Integer> years,
       List<String> columns, List<RowError> errors, int moreErrors, String dataVersion) {}
 
-  /** Checks and, when clean, writes the file in its own transaction. */
+  /** Checks and, when clean, writes the file in its own transaction, recorded as a change by the server. */
   public Report importFile(byte[] bytes, String filename, String contentType) throws SQLException {
+    return importFile(bytes, filename, contentType, Change.system("import-figures", "enterprises", null));
+  }
+
+  /** As above, recorded as {@code ch} (who, why, which request) in the change history. */
+  public Report importFile(byte[] bytes, String filename, String contentType, Change ch) throws SQLException {
     FigureFile.Parsed p = FigureFile.parse(bytes, filename, contentType);
     try (Connection c = store.connection()) {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
-        Report r = write(c, p);
+        Report r = write(c, p, ch);
         if (r.ok()) {
           c.commit();
         } else {
           c.rollback();
         }
         return r;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+      } catch (Throwable t) {
+        // an Error too: committing in finally after half the rows would keep them
+        try {
+          c.rollback();
+        } catch (Throwable r) {
+          t.addSuppressed(r);
+        }
+        throw t;
       } finally {
         c.setAutoCommit(auto);
       }
@@ -75,6 +87,11 @@ public final class FigureImportService {
    * committing: the caller commits, or rolls back (as tests do).
    */
   public Report write(Connection c, FigureFile.Parsed p) throws SQLException {
+    return write(c, p, Change.system("import-figures", "enterprises", null));
+  }
+
+  /** As above, recording the import as {@code ch} in the change history (in the same transaction). */
+  public Report write(Connection c, FigureFile.Parsed p, Change ch) throws SQLException {
     List<RowError> errors = new ArrayList<>(p.errors());
     Map<String, String> idByUscc = new HashMap<>();
     if (errors.isEmpty()) {
@@ -147,6 +164,9 @@ public final class FigureImportService {
       up.executeBatch();
       ins.executeBatch();
     }
+    // figures are not features: the trail holds the import itself, not a version per enterprise
+    new ChangeLog(store, c).open(ch, "rows " + p.rows().size() + ", years " + years + ", inserted " + inserted
+        + ", updated " + updated, 0);
     String version = System.currentTimeMillis() + "-import-" + Long.toHexString(System.nanoTime());
     DataWriter w = new DataWriter(store, c);
     w.meta("data_version", version);

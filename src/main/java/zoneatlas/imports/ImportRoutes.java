@@ -9,6 +9,7 @@ import zoneatlas.auth.Role;
 import zoneatlas.http.ApiError;
 import zoneatlas.http.RouteModule;
 import zoneatlas.http.Uploads;
+import zoneatlas.http.Writes;
 
 /**
  * POST /api/imports/figures: a CSV or .xlsx file of yearly figures, as the request body or as the
@@ -37,7 +38,8 @@ public final class ImportRoutes implements RouteModule {
     }
     Uploads.Upload file = Uploads.read(ctx, s.imports.maxBytes(), "imports.max.bytes; split the file by year",
         "send a CSV or .xlsx file as the body or as the form part 'file'");
-    FigureImportService.Report rep = s.imports.importFile(file.bytes(), file.filename(), file.contentType());
+    FigureImportService.Report rep = s.imports.importFile(file.bytes(), file.filename(), file.contentType(),
+        Writes.change(ctx, s.auth, s.edits.clock(), "import-figures", "enterprises", ctx.queryParam("reason")));
     if (rep.ok()) {
       ctx.json(rep);
       return;

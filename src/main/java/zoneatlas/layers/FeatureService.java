@@ -57,6 +57,30 @@ public final class FeatureService {
     void write(JsonGenerator out) throws IOException;
   }
 
+  /**
+   * What a query reads from: the layer's table, or, for a query as of an instant, the versions that
+   * were current then: the live rows that had begun and the ended ones (the history table, same
+   * columns) that had not yet ended. Parameters come first in the statement, before the WHERE's.
+   */
+  SqlFragment source(Layer layer, java.time.Instant asOf) {
+    if (asOf == null) {
+      return new SqlFragment(layer.table(), List.of());
+    }
+    StringJoiner cols = new StringJoiner(", ");
+    cols.add("id");
+    if (layer.whereLayer() != null) {
+      cols.add("layer");
+    }
+    for (Column c : layer.columns()) {
+      cols.add(column(c.name()));
+    }
+    cols.add("version").add("valid_from").add("geom");
+    Object t = java.time.OffsetDateTime.ofInstant(asOf.truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+        java.time.ZoneOffset.UTC);
+    return new SqlFragment("(SELECT " + cols + " FROM " + layer.table() + " WHERE valid_from <= ? UNION ALL SELECT "
+        + cols + " FROM " + layer.table() + "_history WHERE valid_from <= ? AND valid_to > ?) asof", List.of(t, t, t));
+  }
+
   /** Builds the WHERE clause shared by the count and the page query. */
   SqlFragment where(Layer layer, ItemsQuery q) {
     Dialect d = store.dialect();
@@ -110,6 +134,10 @@ public final class FeatureService {
    * same SELECT made it write GeoJSON for the whole layer to keep a few rows when sorting.
    */
   String selectSql(Layer layer, ItemsQuery q, SqlFragment where) {
+    return selectSql(layer, q, source(layer, q.asOf()).sql(), where);
+  }
+
+  private String selectSql(Layer layer, ItemsQuery q, String from, SqlFragment where) {
     StringJoiner cols = new StringJoiner(", ");
     cols.add("id");
     for (Column c : layer.columns()) {
@@ -124,17 +152,18 @@ public final class FeatureService {
       order.add(column(name) + (desc ? " DESC" : " ASC") + (desc ? " NULLS LAST" : " NULLS FIRST"));
     }
     order.add("id");
-    return "SELECT " + cols + " FROM (SELECT * FROM " + layer.table() + where.sql() + " ORDER BY " + order
+    return "SELECT " + cols + " FROM (SELECT * FROM " + from + where.sql() + " ORDER BY " + order
         + " LIMIT ? OFFSET ?) page ORDER BY " + order;
   }
 
   /** numberMatched for the query. */
   public long count(Layer layer, ItemsQuery q) throws SQLException {
     SqlFragment w = where(layer, q);
+    SqlFragment from = source(layer, q.asOf());
     try (Connection c = store.connection();
-        PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + layer.table() + w.sql())) {
+        PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + from.sql() + w.sql())) {
       ps.setQueryTimeout(store.queryTimeoutSeconds());
-      bind(ps, w.params(), 1);
+      bind(ps, w.params(), bind(ps, from.params(), 1));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -150,14 +179,15 @@ public final class FeatureService {
   public int writeFeatures(Layer layer, ItemsQuery q, boolean showConfidential, JsonGenerator out)
       throws SQLException, IOException {
     SqlFragment w = where(layer, q);
-    String sql = selectSql(layer, q, w);
+    SqlFragment from = source(layer, q.asOf());
+    String sql = selectSql(layer, q, from.sql(), w);
     long t0 = System.nanoTime();
     int n = 0;
     try (Connection c = store.connection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setQueryTimeout(store.queryTimeoutSeconds());
       ps.setFetchSize(2000);
-      int i = bind(ps, w.params(), 1);
+      int i = bind(ps, w.params(), bind(ps, from.params(), 1));
       ps.setInt(i++, q.limit());
       ps.setInt(i, q.offset());
       // PostgreSQL streams rows with a fetch size only inside a transaction
@@ -165,7 +195,7 @@ public final class FeatureService {
       c.setAutoCommit(false);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          writeFeature(layer, rs, showConfidential, out, null);
+          writeFeature(layer, rs, showConfidential, out, null, null);
           n++;
         }
       } finally {
@@ -189,39 +219,115 @@ public final class FeatureService {
   /** As above, with {@code extras} written into the feature object (null for none). */
   public boolean writeFeature(Layer layer, String id, ItemsQuery q, boolean showConfidential, JsonGenerator out,
       FeatureExtras extras) throws SQLException, IOException {
+    return writeFeature(layer, id, q, showConfidential, out, null, extras);
+  }
+
+  /**
+   * As above, with {@code propertyExtras} written at the end of the properties object (members the
+   * table does not hold, such as a parcel's land-use links) and {@code extras} into the feature.
+   */
+  public boolean writeFeature(Layer layer, String id, ItemsQuery q, boolean showConfidential, JsonGenerator out,
+      FeatureExtras propertyExtras, FeatureExtras extras) throws SQLException, IOException {
     ItemsQuery one = new ItemsQuery(null, 1, 0, java.util.Map.of(), SqlFragment.of("id = ?", id), List.of(),
-        q.outSrid(), q.latLon(), false);
+        q.outSrid(), q.latLon(), false, q.asOf());
     SqlFragment w = where(layer, one);
+    SqlFragment from = source(layer, one.asOf());
     try (Connection c = store.connection();
-        PreparedStatement ps = c.prepareStatement(selectSql(layer, one, w))) {
+        PreparedStatement ps = c.prepareStatement(selectSql(layer, one, from.sql(), w))) {
       ps.setQueryTimeout(store.queryTimeoutSeconds());
-      int i = bind(ps, w.params(), 1);
+      int i = bind(ps, w.params(), bind(ps, from.params(), 1));
       ps.setInt(i++, 1);
       ps.setInt(i, 0);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return false;
         }
-        writeFeature(layer, rs, showConfidential, out, extras);
+        writeFeature(layer, rs, showConfidential, out, propertyExtras, extras);
         return true;
       }
     }
   }
 
-  /** Whether a feature with this id exists in the layer. */
-  public Optional<String> exists(Layer layer, String id) throws SQLException {
-    SqlFragment w = where(layer, ItemsQuery.all(1).withFilter(SqlFragment.of("id = ?", id)));
+  /** Members a version's row adds to its feature: the change that made it, when it ended. */
+  @FunctionalInterface
+  public interface VersionExtras {
+    /** {@code validTo} and {@code endedBy} are null for the live version. */
+    void write(JsonGenerator out, int version, java.time.Instant validFrom, Long changeId, java.time.Instant validTo,
+        Long endedBy) throws IOException;
+  }
+
+  /**
+   * Every version of one feature, the live one and the ended ones, newest first, each written as a
+   * Feature whose {@code extras} say when and by which change it began and ended.
+   *
+   * @return how many versions there are (0: the id never existed)
+   */
+  public int writeVersions(Layer layer, String id, ItemsQuery q, boolean showConfidential, JsonGenerator out,
+      VersionExtras extras) throws SQLException, IOException {
+    StringJoiner cols = new StringJoiner(", ");
+    cols.add("id");
+    for (Column c : layer.columns()) {
+      cols.add(column(c.name()));
+    }
+    cols.add(geometryExpr(q) + " AS geojson");
+    String filter = " WHERE id = ?" + (layer.whereLayer() != null ? " AND layer = ?" : "");
+    String sql = "SELECT " + cols + ", version, valid_from, change_id, CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS valid_to,"
+        + " CAST(NULL AS BIGINT) AS ended_by FROM " + layer.table() + filter
+        + " UNION ALL SELECT " + cols + ", version, valid_from, change_id, valid_to, ended_by FROM " + layer.table()
+        + "_history" + filter + " ORDER BY version DESC";
+    int n = 0;
+    int base = layer.columns().size() + 3;
     try (Connection c = store.connection();
-        PreparedStatement ps = c.prepareStatement("SELECT id FROM " + layer.table() + w.sql())) {
-      bind(ps, w.params(), 1);
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setQueryTimeout(store.queryTimeoutSeconds());
+      int i = 1;
+      for (int k = 0; k < 2; k++) {
+        ps.setString(i++, id);
+        if (layer.whereLayer() != null) {
+          ps.setString(i++, layer.whereLayer());
+        }
+      }
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        while (rs.next()) {
+          int version = rs.getInt(base);
+          java.time.Instant from = rs.getObject(base + 1, java.time.OffsetDateTime.class).toInstant();
+          long ch = rs.getLong(base + 2);
+          Long changeId = rs.wasNull() ? null : ch;
+          java.time.OffsetDateTime to = rs.getObject(base + 3, java.time.OffsetDateTime.class);
+          long end = rs.getLong(base + 4);
+          Long endedBy = rs.wasNull() ? null : end;
+          writeFeature(layer, rs, showConfidential, out, null,
+              g -> extras.write(g, version, from, changeId, to == null ? null : to.toInstant(), endedBy));
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The version of a feature that a read would return (now, or as of {@code asOf}): what its ETag is
+   * made from. Empty when there is no such feature (then, or at all).
+   */
+  public Optional<Stamp> stamp(Layer layer, String id, java.time.Instant asOf) throws SQLException {
+    SqlFragment w = where(layer, ItemsQuery.all(1).withFilter(SqlFragment.of("id = ?", id)));
+    SqlFragment from = source(layer, asOf);
+    try (Connection c = store.connection();
+        PreparedStatement ps = c.prepareStatement("SELECT id, version, valid_from FROM " + from.sql() + w.sql())) {
+      ps.setQueryTimeout(store.queryTimeoutSeconds());
+      bind(ps, w.params(), bind(ps, from.params(), 1));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new Stamp(rs.getString(1), rs.getInt(2),
+            rs.getObject(3, java.time.OffsetDateTime.class).toInstant())) : Optional.empty();
       }
     }
   }
 
+  /** Which version of a feature a representation shows. */
+  public record Stamp(String id, int version, java.time.Instant validFrom) {}
+
   private static void writeFeature(Layer layer, ResultSet rs, boolean showConfidential, JsonGenerator out,
-      FeatureExtras extras) throws SQLException, IOException {
+      FeatureExtras propertyExtras, FeatureExtras extras) throws SQLException, IOException {
     out.writeStartObject();
     out.writeStringField("type", "Feature");
     out.writeStringField("id", rs.getString(1));
@@ -275,6 +381,9 @@ public final class FeatureService {
         }
       }
     }
+    if (propertyExtras != null) {
+      propertyExtras.write(out);
+    }
     out.writeEndObject();
     if (extras != null) {
       extras.write(out);
@@ -282,11 +391,18 @@ public final class FeatureService {
     out.writeEndObject();
   }
 
-  static int bind(PreparedStatement ps, List<Object> params, int from) throws SQLException {
+  /**
+   * Binds a fragment's values. A geometry goes as a geometry (a JTS object on both stores), never as
+   * text to parse: with WKT, PostgreSQL's generic plan for a prepared statement parsed it again for
+   * every row it tested.
+   */
+  int bind(PreparedStatement ps, List<Object> params, int from) throws SQLException {
     int i = from;
     for (Object p : params) {
       if (p instanceof byte[] b) {
         ps.setBytes(i++, b);
+      } else if (p instanceof org.locationtech.jts.geom.Geometry g) {
+        store.dialect().bindGeometry(ps, i++, g);
       } else {
         ps.setObject(i++, p);
       }

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param latLon swap the axes: the CRS's first axis is latitude or northing (EPSG:4326,
  *     EPSG:4490, EPSG:4547 as the EPSG registry defines them)
  * @param withCount compute numberMatched
+ * @param asOf the features as they stood at this instant (from the history), or null for now
  */
 public record ItemsQuery(
     double[] bbox,
@@ -27,17 +28,27 @@ public record ItemsQuery(
     List<String> sortBy,
     int outSrid,
     boolean latLon,
-    boolean withCount) {
+    boolean withCount,
+    java.time.Instant asOf) {
+
+  public ItemsQuery(double[] bbox, int limit, int offset, Map<String, Object> equals, SqlFragment filter,
+      List<String> sortBy, int outSrid, boolean latLon, boolean withCount) {
+    this(bbox, limit, offset, equals, filter, sortBy, outSrid, latLon, withCount, null);
+  }
 
   public static ItemsQuery all(int limit) {
     return new ItemsQuery(null, limit, 0, Map.of(), null, List.of(), 4490, false, true);
   }
 
   public ItemsQuery withBbox(double[] b) {
-    return new ItemsQuery(b, limit, offset, equals, filter, sortBy, outSrid, latLon, withCount);
+    return new ItemsQuery(b, limit, offset, equals, filter, sortBy, outSrid, latLon, withCount, asOf);
   }
 
   public ItemsQuery withFilter(SqlFragment f) {
-    return new ItemsQuery(bbox, limit, offset, equals, f, sortBy, outSrid, latLon, withCount);
+    return new ItemsQuery(bbox, limit, offset, equals, f, sortBy, outSrid, latLon, withCount, asOf);
+  }
+
+  public ItemsQuery withAsOf(java.time.Instant t) {
+    return new ItemsQuery(bbox, limit, offset, equals, filter, sortBy, outSrid, latLon, withCount, t);
   }
 }

@@ -58,11 +58,23 @@ public final class LayerCatalog {
       }
       String whereLayer = l.hasNonNull("where_layer") ? l.get("where_layer").asText() : null;
       if (m.put(id, new Layer(id, table, whereLayer, l.path("title_zh").asText(), l.path("title_en").asText(),
-          l.path("geometry_type").asText("Geometry"), l.path("description").asText(), List.copyOf(cols))) != null) {
+          l.path("geometry_type").asText("Geometry"), l.path("description").asText(), List.copyOf(cols),
+          editedBy(id, l))) != null) {
         throw new IllegalStateException("duplicate layer id in catalog: " + id);
       }
     }
     return new LayerCatalog(m, root.path("storage_srid").asInt(4490));
+  }
+
+  private static String editedBy(String id, JsonNode l) {
+    if (!l.hasNonNull("edited_by")) {
+      return null;
+    }
+    String role = l.get("edited_by").asText();
+    if (!List.of("planner", "land_officer", "admin").contains(role)) {
+      throw new IllegalStateException("bad edited_by in layer " + id + ": " + role);
+    }
+    return role;
   }
 
   public Optional<Layer> get(String id) {

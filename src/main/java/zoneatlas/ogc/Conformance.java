@@ -29,6 +29,11 @@ public final class Conformance {
       CQL2 + "basic-spatial-functions",
       CQL2 + "basic-spatial-functions-plus",
       CQL2 + "spatial-functions",
+      // Part 4 (draft 20-002): POST, PUT, DELETE; PATCH as JSON merge patch; GeoJSON features; strong ETags
+      "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
+      "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
+      "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features",
+      "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags",
       // sortby as OGC API - Records defines it (Features has no approved sorting part yet)
       "http://www.opengis.net/spec/ogcapi-records-1/1.0/conf/sorting");
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.WKTWriter;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 import zoneatlas.http.ApiError;
@@ -22,7 +21,8 @@ import zoneatlas.layers.SqlFragment;
  * Java, never the column.
  */
 public final class Cql2Sql {
-  private static final String GEOM_PARAM = "ST_GeomFromText(?, " + Crs.STORAGE_SRID + ")";
+  /** A geometry literal, bound as a geometry in the storage CRS (see FeatureService.bind). */
+  private static final String GEOM_PARAM = "?";
   private static final String ENVELOPE_PARAM = "ST_MakeEnvelope(?, ?, ?, ?, " + Crs.STORAGE_SRID + ")";
   private static final Map<String, String> ST = Map.of(
       "S_INTERSECTS", "ST_Intersects", "S_EQUALS", "ST_Equals", "S_DISJOINT", "ST_Disjoint",
@@ -209,10 +209,9 @@ public final class Cql2Sql {
     if (err != null) {
       throw bad("the geometry literal is not valid: " + err.getMessage() + " near " + err.getCoordinate());
     }
-    String wkt = new WKTWriter().write(stored);
     String st = ST.get(fn);
     if (fn.equals("S_DISJOINT")) {
-      params.add(wkt);
+      params.add(stored);
       return st + "(geom, " + GEOM_PARAM + ")";
     }
     // the literal's envelope for the index, the literal itself for the exact test: H2 would
@@ -222,7 +221,7 @@ public final class Cql2Sql {
     params.add(e.getMinY());
     params.add(e.getMaxX());
     params.add(e.getMaxY());
-    params.add(wkt);
+    params.add(stored);
     return "(geom && " + ENVELOPE_PARAM + " AND " + st + "(geom, " + GEOM_PARAM + "))";
   }
 

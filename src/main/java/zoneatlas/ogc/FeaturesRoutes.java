@@ -28,6 +28,8 @@ import org.locationtech.jts.geom.Geometry;
 import zoneatlas.Services;
 import zoneatlas.http.ApiError;
 import zoneatlas.http.Params;
+import zoneatlas.history.ETags;
+import zoneatlas.history.LandUseVersions;
 import zoneatlas.http.RouteModule;
 import zoneatlas.layers.Column;
 import zoneatlas.layers.FeatureService;
@@ -72,6 +74,9 @@ public final class FeaturesRoutes implements RouteModule {
     r.get("/collections/{id}/queryables", this::queryables);
     r.get("/collections/{id}/items", this::items);
     r.get("/collections/{id}/items/{fid}", this::item);
+    // HEAD answers with a GET's headers (ETag above all: a client checks its copy is current)
+    r.head("/collections/{id}/items", this::items);
+    r.head("/collections/{id}/items/{fid}", this::item);
   }
 
   Optional<Layer> find(String id) {
@@ -84,7 +89,7 @@ public final class FeaturesRoutes implements RouteModule {
     return new LayerView(l, s.auth.principal(ctx).role());
   }
 
-  static String base(Context ctx, Services s) {
+  public static String base(Context ctx, Services s) {
     String pub = s.config.get("public.url");
     if (!pub.isBlank()) {
       return pub.endsWith("/") ? pub.substring(0, pub.length() - 1) : pub;
@@ -174,12 +179,12 @@ public final class FeaturesRoutes implements RouteModule {
         Geometry area = Crs.bboxToStorage(bbox, bboxCrs);
         Envelope e = area.getEnvelopeInternal();
         // the envelope for the index, the exact (curved in lon/lat) rectangle for the test
-        where.add(SqlFragment.of("geom && ST_MakeEnvelope(?, ?, ?, ?, " + Crs.STORAGE_SRID + ") AND ST_Intersects(geom, "
-            + "ST_GeomFromText(?, " + Crs.STORAGE_SRID + "))", e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY(), area.toText()));
+        where.add(SqlFragment.of("geom && ST_MakeEnvelope(?, ?, ?, ?, " + Crs.STORAGE_SRID + ") AND ST_Intersects(geom, ?)",
+            e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY(), area));
         bbox = null;
       }
     }
-    datetime(Params.one(ctx, "datetime"));
+    java.time.Instant asOf = asOf(Params.one(ctx, "datetime"));
     String filter = Params.one(ctx, "filter");
     String lang = Params.one(ctx, "filter-lang");
     if (lang != null && !FILTER_LANGS.contains(lang)) {
@@ -202,8 +207,8 @@ public final class FeaturesRoutes implements RouteModule {
       }
     }
     boolean unfiltered = bbox == null && where.isEmpty() && eq.isEmpty();
-    ItemsQuery q = new ItemsQuery(bbox, limit, offset, eq, and(where), sortBy, outSrid(crs), crs.northFirst, true);
-    return new ItemsRequest(q, crs, unfiltered);
+    ItemsQuery q = new ItemsQuery(bbox, limit, offset, eq, and(where), sortBy, outSrid(crs), crs.northFirst, true, asOf);
+    return new ItemsRequest(q, crs, unfiltered && asOf == null);
   }
 
   /** SRID the database writes for an output CRS (CRS84 is the stored CGCS2000 as is). */
@@ -253,32 +258,51 @@ public final class FeaturesRoutes implements RouteModule {
   }
 
   /**
-   * datetime (RFC 3339 instant or interval with ".." for an open end) is checked, then applies to
-   * nothing: no collection has a temporal property, so every feature matches, as Part 1 asks.
+   * The instant {@code datetime} asks the features as they stood at (null: as they stand now). Every
+   * feature is versioned, so an instant selects the version current then. An interval selects the
+   * state at its end (an open end is now), so every feature appears once, as it was when the
+   * interval closed. A date alone means the end of that day in China Standard Time (Asia/Shanghai),
+   * which is what a user asking for "the map of 1 March" means.
    */
-  static void datetime(String v) {
+  public static java.time.Instant asOf(String v) {
     if (v == null) {
-      return;
+      return null;
     }
     String[] parts = v.split("/", -1);
     if (parts.length > 2) {
       throw ApiError.badParam("datetime", "must be an instant or an interval start/end, got '" + v + "'");
     }
-    for (String p : parts) {
+    java.time.Instant start = null;
+    java.time.Instant end = null;
+    for (int i = 0; i < parts.length; i++) {
+      String p = parts[i];
       if (parts.length == 2 && (p.isEmpty() || p.equals(".."))) {
         continue;
       }
+      java.time.Instant t;
       try {
-        if (p.length() == 10) {
-          LocalDate.parse(p);
-        } else {
-          OffsetDateTime.parse(p);
-        }
+        t = p.length() == 10 ? LocalDate.parse(p).plusDays(1).atStartOfDay(CHINA).toInstant().minusNanos(1000)
+            : OffsetDateTime.parse(p).toInstant();
       } catch (DateTimeParseException e) {
         throw ApiError.badParam("datetime", "'" + p + "' is not an RFC 3339 date or date-time");
       }
+      if (i == 0) {
+        start = t;
+      }
+      end = t;
     }
+    if (parts.length == 2) {
+      if (start != null && end != null && start.isAfter(end)) {
+        throw ApiError.badParam("datetime", "the interval must not end before it starts");
+      }
+      return parts[1].isEmpty() || parts[1].equals("..") ? null : end;
+    }
+    return end;
   }
+
+  static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+  /** An instant after every version: "as of" it means as things stand now, whatever the servers' clocks. */
+  static final java.time.Instant CURRENT = java.time.Instant.parse("9999-01-01T00:00:00Z");
 
   static Object typed(Column c, String v) {
     return switch (c.type()) {
@@ -374,17 +398,33 @@ public final class FeaturesRoutes implements RouteModule {
 
   void item(Context ctx) throws Exception {
     LayerView view = view(ctx);
-    Layer layer = view.layer();
-    Params.onlyKnown(ctx, Set.of("f", "crs"), k -> false);
+    Params.onlyKnown(ctx, Set.of("f", "crs", "datetime"), k -> false);
     Format fmt = Format.of(ctx);
     Crs.Def crs = Optional.ofNullable(Crs.parse("crs", Params.one(ctx, "crs"))).orElse(Crs.Def.CRS84);
-    String fid = ctx.pathParam("fid");
-    if (s.features.exists(layer, fid).isEmpty()) {
-      throw ApiError.notFound("no feature '" + fid + "' in collection '" + layer.id() + "'");
+    writeItem(ctx, view, ctx.pathParam("fid"), crs, asOf(Params.one(ctx, "datetime")), fmt, 200);
+  }
+
+  /**
+   * Writes one feature (as it stands, or as of an instant) with its strong ETag: the version's state
+   * and a code of this representation. A matching If-None-Match gets 304. Editing answers with this
+   * too, so a write's answer is exactly what a GET would give.
+   */
+  public void writeItem(Context ctx, LayerView view, String fid, Crs.Def crs, java.time.Instant asOf, Format fmt,
+      int status) throws Exception {
+    Layer layer = view.layer();
+    FeatureService.Stamp stamp = s.features.stamp(layer, fid, asOf).orElseThrow(() -> ApiError.notFound(
+        "no feature '" + fid + "' in collection '" + layer.id() + "'" + (asOf == null ? "" : " at " + asOf)));
+    String etag = ETags.tag(ETags.state(layer.id(), fid, stamp.version(), stamp.validFrom()), variant(fmt, crs, view));
+    ctx.header("ETag", etag);
+    String inm = ctx.header("If-None-Match");
+    if (status == 200 && inm != null && (inm.strip().equals("*") || java.util.Arrays.stream(inm.split(","))
+        .map(String::strip).map(t -> t.startsWith("W/") ? t.substring(2) : t).anyMatch(etag::equals))) {
+      ctx.status(304);
+      return;
     }
     String base = base(ctx, s);
     String self = base + "/collections/" + layer.id() + "/items/" + enc(fid);
-    ItemsQuery q = new ItemsQuery(null, 1, 0, Map.of(), null, List.of(), outSrid(crs), crs.northFirst, false);
+    ItemsQuery q = new ItemsQuery(null, 1, 0, Map.of(), null, List.of(), outSrid(crs), crs.northFirst, false, asOf);
     ctx.header("Content-Crs", crs.header());
     FeatureService.FeatureExtras links = g -> {
       g.writeArrayFieldStart("links");
@@ -393,18 +433,63 @@ public final class FeaturesRoutes implements RouteModule {
       writeLink(g, base + "/collections/" + layer.id(), "collection", "application/json", "所属集合 The collection");
       g.writeEndArray();
     };
+    FeatureService.FeatureExtras landUses = landUses(layer, fid, asOf);
+    ctx.status(status);
     if (fmt == Format.HTML) {
       ByteArrayOutputStream buf = new ByteArrayOutputStream();
       try (JsonGenerator g = JSON.createGenerator(buf)) {
-        s.features.writeFeature(layer, fid, q, view.showConfidential(), g, links);
+        s.features.writeFeature(layer, fid, q, view.showConfidential(), g, landUses, links);
       }
       html(ctx, Html.item(view, MAPPER.readTree(buf.toByteArray()), crs, self + query(ctx, Map.of("f", "json"))));
       return;
     }
     ctx.contentType(GEOJSON);
     try (JsonGenerator g = JSON.createGenerator(ctx.outputStream())) {
-      s.features.writeFeature(layer, fid, q, view.showConfidential(), g, links);
+      s.features.writeFeature(layer, fid, q, view.showConfidential(), g, landUses, links);
     }
+  }
+
+  /** A short code of what a representation depends on besides the feature's version. */
+  public static String variant(Format fmt, Crs.Def crs, LayerView view) {
+    return (fmt == Format.HTML ? "h" : "j") + crs.ordinal() + (view.showConfidential() ? "c" : "p");
+  }
+
+  /**
+   * A parcel's enterprises or an enterprise's parcels (owner or tenant, share of the parcel), as they
+   * stood when the version shown was current: links are part of both features, and a change to them
+   * makes a new version of each.
+   */
+  public FeatureService.FeatureExtras landUses(Layer layer, String fid, java.time.Instant asOf) throws SQLException {
+    boolean ofParcel = layer.id().equals("parcels");
+    if (!ofParcel && !layer.id().equals("enterprises")) {
+      return null;
+    }
+    List<LandUseVersions.Shown> links;
+    try (java.sql.Connection c = s.store.connection()) {
+      links = new LandUseVersions(s.store, c).asOf(ofParcel, fid, asOf == null ? CURRENT : asOf);
+    }
+    return g -> {
+      g.writeArrayFieldStart("land_uses");
+      for (LandUseVersions.Shown sh : links) {
+        g.writeStartObject();
+        if (ofParcel) {
+          g.writeStringField("enterprise_id", sh.link().enterpriseId());
+          g.writeStringField("enterprise_name_zh", sh.nameZh());
+          g.writeStringField("enterprise_name_en", sh.nameEn());
+        } else {
+          g.writeStringField("parcel_id", sh.link().parcelId());
+        }
+        g.writeStringField("role", sh.link().role());
+        g.writeNumberField("share", sh.link().share());
+        if (sh.link().sinceYear() == null) {
+          g.writeNullField("since_year");
+        } else {
+          g.writeNumberField("since_year", sh.link().sinceYear());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    };
   }
 
   static void html(Context ctx, String page) {

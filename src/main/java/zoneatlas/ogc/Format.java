@@ -8,11 +8,11 @@ import zoneatlas.http.Params;
  * JSON or HTML for a request: the {@code f} parameter decides when given; otherwise a client
  * that asks for text/html (a browser) gets HTML and every other client (GDAL, QGIS, curl) JSON.
  */
-enum Format {
+public enum Format {
   JSON,
   HTML;
 
-  static Format of(Context ctx) {
+  public static Format of(Context ctx) {
     String f = Params.one(ctx, "f");
     if (f != null) {
       return switch (f.trim().toLowerCase(java.util.Locale.ROOT)) {

@@ -40,9 +40,12 @@ final class OpenApi {
     api.put("info", obj(
         "title", "ZoneAtlas 开发区规划图层服务 (OGC API - Features)",
         "version", "1.0.0",
-        "description", "开发区规划、地块与企业图层的 OGC API - Features 服务(第1部分核心、第2部分坐标参考系、第3部分过滤)。"
-            + " Plan, parcel and enterprise layers of the development zones as OGC API - Features (Part 1 Core, "
-            + "Part 2 CRS by reference, Part 3 Filtering with CQL2 text). numberMatched is always exact: "
+        "description", "开发区规划、地块与企业图层的 OGC API - Features 服务(第1部分核心、第2部分坐标参考系、第3部分过滤、"
+            + "第4部分增删改)。 Plan, parcel and enterprise layers of the development zones as OGC API - Features (Part 1 "
+            + "Core, Part 2 CRS by reference, Part 3 Filtering with CQL2 text, Part 4 create, replace, update and delete "
+            + "with optimistic locking by strong ETags: send If-Match to be refused with 412 instead of overwriting "
+            + "someone else's change; X-Change-Reason carries the reason, percent-encoded UTF-8). Every write is kept: "
+            + "…/items/{featureId}/history lists the versions, datetime= shows the data as it stood. numberMatched is always exact: "
             + "counted from the page itself when it ends before the limit, from a per-data-version cache for "
             + "an unfiltered collection, else by COUNT(*) with the request's filters. Geometry is stored in "
             + "CGCS2000 (EPSG:4490); CRS84, EPSG:4326 and EPSG:4490 differ only in axis order (EPSG relates "
@@ -78,9 +81,15 @@ final class OpenApi {
             "description", c.titleZh() + " " + c.titleEn() + " (等于 equals)",
             "schema", obj("type", c.jsonSchemaType()), "style", "form", "explode", false));
       }
-      paths.put(p + "/items", get("getFeatures_" + op(l), "要素 Features: " + t, itemParams, REF_R + "Features", true));
-      paths.put(p + "/items/{featureId}", get("getFeature_" + op(l), "单个要素 One feature: " + t,
-          List.of(ref(REF_P + "featureId"), ref(REF_P + "crs"), ref(REF_P + "f")), REF_R + "Feature", true));
+      Map<String, Object> items = get("getFeatures_" + op(l), "要素 Features: " + t, itemParams, REF_R + "Features", true);
+      Map<String, Object> item = get("getFeature_" + op(l), "单个要素 One feature: " + t,
+          List.of(ref(REF_P + "featureId"), ref(REF_P + "crs"), ref(REF_P + "datetime"), ref(REF_P + "f")),
+          REF_R + "Feature", true);
+      paths.put(p + "/items", items);
+      paths.put(p + "/items/{featureId}", item);
+      if (l.editedBy() != null) {
+        Writes.add(paths, p, op(l), t, l.editedBy());
+      }
     }
     api.put("paths", paths);
     api.put("components", obj(
@@ -92,6 +101,10 @@ final class OpenApi {
 
   private static String op(Layer l) {
     return l.id().replace('-', '_');
+  }
+
+  static Map<String, Object> refTo(String r) {
+    return ref(r);
   }
 
   private static Map<String, Object> get(String id, String summary, List<Object> params, String okRef, boolean notFound) {
@@ -127,8 +140,10 @@ final class OpenApi {
     p.put("bbox-crs", param("bbox-crs", "bbox 的坐标系 CRS of bbox (default CRS84)", crsSchema));
     p.put("crs", param("crs", "输出坐标系 CRS of the response geometry (default CRS84); see the Content-Crs header",
         crsSchema));
-    p.put("datetime", param("datetime", "时间 RFC 3339 instant or interval; no collection has a temporal property, "
-        + "so it is checked and matches every feature", obj("type", "string")));
+    p.put("datetime", param("datetime", "历史时点 The features as they stood at this RFC 3339 instant (every write is "
+        + "kept as a version; without datetime: as they stand now). A date alone is the end of that day in China "
+        + "Standard Time (Asia/Shanghai); an interval start/end gives the state at its end (an open end is now).",
+        obj("type", "string")));
     p.put("filter", param("filter", "CQL2 text filter: comparisons, LIKE, BETWEEN, IN, IS NULL, AND/OR/NOT, CASEI, "
         + "S_INTERSECTS/S_WITHIN/S_CONTAINS/... with WKT or BBOX literals; property names from /queryables",
         obj("type", "string")));
@@ -143,6 +158,7 @@ final class OpenApi {
         "style", "form", "explode", false));
     p.put("featureId", obj("name", "featureId", "in", "path", "required", true, "description", "要素编号 Feature id",
         "schema", obj("type", "string")));
+    Writes.parameters(p);
     return p;
   }
 
@@ -188,6 +204,9 @@ final class OpenApi {
             "geometry", ref(REF_S + "geometryGeoJSON"),
             "properties", obj("type", "object", "nullable", true),
             "links", obj("type", "array", "items", ref(REF_S + "link")))));
+    s.put("writeBody", obj("type", "object", "description", "A JSON merge patch of a feature ({\"properties\": {...}, "
+        + "\"geometry\": {...}}), or the body of revert ({\"version\": n}), split ({\"line\": LineString}) or merge "
+        + "({\"with\": [ids]})"));
     s.put("featureCollectionGeoJSON", obj("type", "object", "required", List.of("type", "features"), "properties", obj(
         "type", obj("type", "string", "enum", List.of("FeatureCollection")),
         "features", obj("type", "array", "items", ref(REF_S + "featureGeoJSON")),
@@ -226,7 +245,11 @@ final class OpenApi {
         + "timeStamp and self/alternate/next/prev links that keep every query parameter",
         "headers", crsHeader,
         "content", obj("application/geo+json", json(REF_S + "featureCollectionGeoJSON"), "text/html", html())));
-    r.put("Feature", obj("description", "单个要素 One feature with self and collection links", "headers", crsHeader,
+    Map<String, Object> featureHeaders = new LinkedHashMap<>(crsHeader);
+    featureHeaders.put("ETag", obj("description", "强校验标记 Strong entity tag of this version and representation; "
+        + "If-None-Match with it gets 304, If-Match with it guards a write", "schema", obj("type", "string")));
+    r.put("Feature", obj("description", "单个要素 One feature with self and collection links; parcels and enterprises "
+        + "carry their land-use links (land_uses)", "headers", featureHeaders,
         "content", obj("application/geo+json", json(REF_S + "featureGeoJSON"), "text/html", html())));
     r.put("InvalidParameter", obj("description", "参数错误 A query parameter is unknown or has an invalid value",
         "content", obj("application/json", json(REF_S + "exception"))));
@@ -234,6 +257,7 @@ final class OpenApi {
         "content", obj("application/json", json(REF_S + "exception"))));
     r.put("ServerError", obj("description", "服务器错误 Server error (logged)",
         "content", obj("application/json", json(REF_S + "exception"))));
+    Writes.responses(r, REF_S);
     return r;
   }
 }

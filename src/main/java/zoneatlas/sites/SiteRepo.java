@@ -10,17 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
-import org.locationtech.jts.io.WKBWriter;
 import zoneatlas.store.Dialect;
 import zoneatlas.store.Store;
 
 /**
  * The reads the site queries make, each a named statement from {@code sql/common/sites_*.sql}
- * with every value bound and the store's statement timeout set. Geometry comes back as WKB and
- * is decoded here, since all geometric decisions are taken in Java. Thread-safe (stateless; one
- * WKB reader per call).
+ * with every value bound and the store's statement timeout set. Geometries come back as JTS
+ * objects through {@link Dialect#readGeometry}, since all geometric decisions are taken in Java.
+ * Thread-safe (stateless).
  */
 final class SiteRepo {
   private final Store store;
@@ -71,10 +68,9 @@ final class SiteRepo {
 
   /** Streams the parcels that may meet {@code shape}, in id order, at most {@code limit}. */
   void parcelsIntersecting(Connection c, Geometry shape, int limit, RowSink<ParcelRow> sink) throws SQLException {
-    byte[] wkb = new WKBWriter().write(shape);
     try (PreparedStatement ps = prepare(c, "sites_parcels_intersecting")) {
-      ps.setBytes(1, wkb);
-      ps.setBytes(2, wkb);
+      dialect().bindGeometry(ps, 1, shape);
+      dialect().bindGeometry(ps, 2, shape);
       ps.setInt(3, limit);
       streaming(c, () -> readParcels(ps, sink));
     }
@@ -112,13 +108,12 @@ final class SiteRepo {
   }
 
   private void readParcels(PreparedStatement ps, RowSink<ParcelRow> sink) throws SQLException {
-    WKBReader wkb = new WKBReader(Shapes.GF);
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         ParcelRow r = new ParcelRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
             rs.getString(6), rs.getString(7), rs.getString(8), rs.getDouble(9), rs.getDouble(10), dbl(rs, 11), dbl(rs, 12),
             dbl(rs, 13), dbl(rs, 14), dbl(rs, 15), dbl(rs, 16), dbl(rs, 17), integer(rs, 18), integer(rs, 19),
-            rs.getBoolean(20), geometry(wkb, rs.getBytes(21)));
+            rs.getBoolean(20), dialect().readGeometry(rs, 21));
         if (!sink.accept(r)) {
           return;
         }
@@ -159,12 +154,11 @@ final class SiteRepo {
   }
 
   private List<PlanRow> readPlan(PreparedStatement ps) throws SQLException {
-    WKBReader wkb = new WKBReader(Shapes.GF);
     List<PlanRow> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(new PlanRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), geometry(wkb, rs.getBytes(10))));
+            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), dialect().readGeometry(rs, 10)));
       }
     }
     return out;
@@ -214,11 +208,10 @@ final class SiteRepo {
       double parcelMu, Double enterpriseLandMu, Integer year, Double taxWan, Double revenueWan) {}
 
   List<LandFigure> landFigures(Connection c, Geometry shape) throws SQLException {
-    byte[] wkb = new WKBWriter().write(shape);
     List<LandFigure> out = new ArrayList<>();
     try (PreparedStatement ps = prepare(c, "sites_land_use_figures")) {
-      ps.setBytes(1, wkb);
-      ps.setBytes(2, wkb);
+      dialect().bindGeometry(ps, 1, shape);
+      dialect().bindGeometry(ps, 2, shape);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(new LandFigure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -297,15 +290,5 @@ final class SiteRepo {
   private static Integer integer(ResultSet rs, int i) throws SQLException {
     int v = rs.getInt(i);
     return rs.wasNull() ? null : v;
-  }
-
-  private static Geometry geometry(WKBReader r, byte[] b) throws SQLException {
-    try {
-      Geometry g = r.read(b);
-      g.setSRID(4490);
-      return g;
-    } catch (ParseException e) {
-      throw new SQLException("unreadable geometry WKB: " + e.getMessage(), e);
-    }
   }
 }

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collection;
 import java.util.Map;
-import org.locationtech.jts.io.WKBWriter;
 import zoneatlas.geo.Geodesy;
 import zoneatlas.model.Enterprise;
 import zoneatlas.model.LandUse;
@@ -22,7 +21,6 @@ public final class DataWriter {
   private static final int BATCH = 1000;
   private final Store store;
   private final Connection c;
-  private final WKBWriter wkb = new WKBWriter();
 
   public DataWriter(Store store, Connection c) {
     this.store = store;
@@ -61,7 +59,7 @@ public final class DataWriter {
         ps.setString(i++, text(p.get("source_lines")));
         ps.setBoolean(i++, !Boolean.FALSE.equals(p.get("schematic")));
         ps.setString(i++, text(p.get("placement_note")));
-        store.dialect().bindGeometry(ps, i, f.geom(), wkb);
+        store.dialect().bindGeometry(ps, i, f.geom());
         ps.addBatch();
         if (++n % BATCH == 0) {
           ps.executeBatch();
@@ -96,7 +94,7 @@ public final class DataWriter {
         setInt(ps, i++, p.supplyYear());
         setInt(ps, i++, p.buildStartYear());
         ps.setBoolean(i++, true);
-        store.dialect().bindGeometry(ps, i, p.geom(), wkb);
+        store.dialect().bindGeometry(ps, i, p.geom());
         ps.addBatch();
         if (++n % BATCH == 0) {
           ps.executeBatch();
@@ -121,7 +119,7 @@ public final class DataWriter {
         ps.setString(i++, e.sizeClass());
         ps.setInt(i++, e.foundedYear());
         ps.setBoolean(i++, e.synthetic());
-        store.dialect().bindGeometry(ps, i, e.geom(), wkb);
+        store.dialect().bindGeometry(ps, i, e.geom());
         ps.addBatch();
         if (++n % BATCH == 0) {
           ps.executeBatch();
@@ -175,13 +173,10 @@ public final class DataWriter {
 
   /** Sets a meta key (data version, load time) so caches know when the data changed. */
   public void meta(String name, String value) throws SQLException {
-    try (PreparedStatement del = c.prepareStatement("DELETE FROM meta WHERE name = ?");
-        PreparedStatement ins = c.prepareStatement("INSERT INTO meta (name, val) VALUES (?, ?)")) {
-      del.setString(1, name);
-      del.executeUpdate();
-      ins.setString(1, name);
-      ins.setString(2, value);
-      ins.executeUpdate();
+    try (PreparedStatement ps = c.prepareStatement(store.sql("meta_set"))) {
+      ps.setString(1, name);
+      ps.setString(2, value);
+      ps.executeUpdate();
     }
   }
 

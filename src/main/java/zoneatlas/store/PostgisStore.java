@@ -5,7 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.SQLException;
+import net.postgis.jdbc.jts.JtsGeometry;
+import org.postgresql.PGConnection;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** PostGIS, for production. Accepts {@code postgresql://user:pass@host:port/db} or a JDBC URL. */
 public final class PostgisStore extends SqlStore {
@@ -39,7 +43,19 @@ public final class PostgisStore extends SqlStore {
     } else {
       where = url.replaceAll("password=[^&]*", "password=***");
     }
-    hc.setJdbcUrl(jdbc);
+    // HikariCP opens the physical connections itself and has no Java hook for a new one, so the
+    // geometry type is registered by the DataSource it draws them from (JtsDataSource below), on
+    // every connection, including those the pool replaces later. Not postgis-jdbc-jts's own
+    // JtsWrapper driver (nor its static addGISTypes, same class): loading that class registers it
+    // with DriverManager, and it then answers every URL that is not its own by throwing (pgjdbc's
+    // "url is null") instead of returning null, so any failed connection in the process, to H2
+    // too, reports that error instead of the real one.
+    JtsDataSource source = new JtsDataSource();
+    source.setUrl(jdbc);
+    // bulk loads send batched inserts as multi-row statements
+    source.setReWriteBatchedInserts(true);
+    source.setApplicationName("zoneatlas");
+    hc.setDataSource(source);
     if (!user.isEmpty()) {
       hc.setUsername(user);
     }
@@ -48,9 +64,6 @@ public final class PostgisStore extends SqlStore {
     }
     hc.setMaximumPoolSize(poolSize);
     hc.setPoolName("postgis");
-    // bulk loads send batched inserts as multi-row statements
-    hc.addDataSourceProperty("reWriteBatchedInserts", "true");
-    hc.addDataSourceProperty("ApplicationName", "zoneatlas");
     HikariDataSource ds = new HikariDataSource(hc);
     PostgisStore store = new PostgisStore(ds, timeoutSeconds, where);
     store.migrate();
@@ -65,5 +78,20 @@ public final class PostgisStore extends SqlStore {
   @Override
   public String description() {
     return "PostGIS (" + where + ")";
+  }
+
+  /** pgjdbc's DataSource, handing out connections that read PostGIS geometry as {@link JtsGeometry}. */
+  private static final class JtsDataSource extends PGSimpleDataSource {
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      Connection c = super.getConnection(user, password);
+      try {
+        c.unwrap(PGConnection.class).addDataType("geometry", JtsGeometry.class);
+      } catch (SQLException | RuntimeException e) {
+        c.close();
+        throw e;
+      }
+      return c;
+    }
   }
 }

@@ -1,10 +1,15 @@
 package zoneatlas.store;
 
 import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import zoneatlas.config.Config;
+import zoneatlas.demo.DemoLoader;
 
 /** Picks the store the configuration asks for: PostGIS when {@code db.url} is set, else embedded. */
 public final class Stores {
+  private static final Logger LOG = LoggerFactory.getLogger(Stores.class);
+
   private Stores() {}
 
   public static SqlStore open(Config c) throws SQLException {
@@ -15,5 +20,33 @@ public final class Stores {
       return H2gisStore.open(c.get("embedded.path"), pool, timeout);
     }
     return PostgisStore.open(url, c.get("db.user"), c.get("db.password"), pool, timeout);
+  }
+
+  /**
+   * What the server starts with: the store opened, and the demo data loaded when {@code demo.load}
+   * is on and the store holds no plan features yet. A store kept in a file is loaded once, on its
+   * first start; later starts only open it.
+   *
+   * @throws zoneatlas.demo.LoadException when the demo data is refused (the store is closed, and
+   *     left empty)
+   */
+  public static SqlStore openForServer(Config c) throws SQLException {
+    long t0 = System.nanoTime();
+    SqlStore store = open(c);
+    LOG.info("store: {} (db.url from {}, embedded.path from {})", store.description(), c.origin("db.url"),
+        c.origin("embedded.path"));
+    try {
+      boolean empty = DemoLoader.isEmpty(store);
+      if (c.bool("demo.load") && empty) {
+        DemoLoader.load(store, c.longValue("demo.seed"));
+      } else if (!empty) {
+        LOG.info("store holds data already: demo data not loaded");
+      }
+    } catch (SQLException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    LOG.info("store ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    return store;
   }
 }

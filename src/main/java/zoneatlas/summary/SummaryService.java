@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.locationtech.jts.geom.Geometry;
 import zoneatlas.geo.Geodesy;
 import zoneatlas.store.Store;
 
@@ -70,7 +71,7 @@ public final class SummaryService {
     }
     try (Connection c = store.connection()) {
       Feature feature;
-      byte[] wkb;
+      Geometry outline;
       try (PreparedStatement ps = c.prepareStatement(store.sql("summary_feature"))) {
         ps.setQueryTimeout(store.queryTimeoutSeconds());
         ps.setString(1, collection);
@@ -82,7 +83,7 @@ public final class SummaryService {
           Double m2 = number(rs, 7);
           feature = new Feature(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), number(rs, 6),
               m2 == null ? null : round(m2 / Geodesy.M2_PER_MU, 2), m2 == null ? null : round(m2 / 10_000, 2));
-          wkb = rs.getBytes(9);
+          outline = store.dialect().readGeometry(rs, 9);
         }
       }
       // a development zone's parcels carry its zone code; other outlines (the city's districts) match spatially
@@ -96,7 +97,7 @@ public final class SummaryService {
       double m2 = 0;
       try (PreparedStatement ps = c.prepareStatement(store.sql("summary_parcels_" + match))) {
         ps.setQueryTimeout(store.queryTimeoutSeconds());
-        bindMatch(ps, spatial, key, wkb);
+        bindMatch(ps, spatial, key, outline);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             String code = rs.getString(1);
@@ -113,7 +114,7 @@ public final class SummaryService {
       long enterprises;
       try (PreparedStatement ps = c.prepareStatement(store.sql("summary_enterprises_" + match))) {
         ps.setQueryTimeout(store.queryTimeoutSeconds());
-        bindMatch(ps, spatial, key, wkb);
+        bindMatch(ps, spatial, key, outline);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           enterprises = rs.getLong(1);
@@ -137,10 +138,10 @@ public final class SummaryService {
     };
   }
 
-  private static void bindMatch(PreparedStatement ps, boolean spatial, String id, byte[] wkb) throws SQLException {
+  private void bindMatch(PreparedStatement ps, boolean spatial, String id, Geometry outline) throws SQLException {
     if (spatial) {
-      ps.setBytes(1, wkb);
-      ps.setBytes(2, wkb);
+      store.dialect().bindGeometry(ps, 1, outline);
+      store.dialect().bindGeometry(ps, 2, outline);
     } else {
       ps.setString(1, id);
     }

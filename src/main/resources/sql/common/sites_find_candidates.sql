@@ -4,7 +4,7 @@
 -- small-micro park, so three times); then the limit.
 SELECT id, zone, board, park, small_micro_park, land_use_code, land_use_name, status, area_m2, area_mu,
        floor_area_m2, far, coverage, far_min, coverage_min, req_invest_wan_per_mu, req_tax_wan_per_mu,
-       supply_year, build_start_year, synthetic, ST_AsBinary(geom)
+       supply_year, build_start_year, synthetic, geom
 FROM parcels
 WHERE status IN (?, ?, ?, ?, ?, ?, ?, ?)
   AND (CAST(? AS DOUBLE PRECISION) IS NULL OR area_mu >= ?)

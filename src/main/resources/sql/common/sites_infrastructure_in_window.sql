@@ -1,6 +1,6 @@
 -- Infrastructure features whose bounding box meets a lon/lat window: the candidates of a
 -- nearest-of-each-category search. Parameters: minx, miny, maxx, maxy, limit.
-SELECT id, layer, name_zh, name_en, zone, kind, board, park, status, ST_AsBinary(geom)
+SELECT id, layer, name_zh, name_en, zone, kind, board, park, status, geom
 FROM plan_features
 WHERE layer = 'infrastructure'
   AND geom && ST_MakeEnvelope(?, ?, ?, ?, 4490)

@@ -1,6 +1,6 @@
 -- For the simple mu sums of a drawn area: each enterprise's land on the parcels that may meet
 -- the shape, its land on all parcels (to apportion its figures), and its latest-year tax and
--- revenue (万元; the latest year in the table). Parameters: shape WKB twice.
+-- revenue (万元; the latest year in the table). Parameters: the shape, twice.
 SELECT lu.parcel_id, lu.enterprise_id, e.name_zh, e.name_en, lu.role, lu.share, p.area_mu,
        (SELECT SUM(p2.area_mu * l2.share)
           FROM land_uses l2 JOIN parcels p2 ON p2.id = l2.parcel_id
@@ -12,6 +12,6 @@ JOIN enterprises e ON e.id = lu.enterprise_id
 LEFT JOIN enterprise_figures f
   ON f.enterprise_id = lu.enterprise_id
  AND f.year = (SELECT MAX(year) FROM enterprise_figures)
-WHERE p.geom && ST_GeomFromWKB(?, 4490)
-  AND ST_Intersects(p.geom, ST_GeomFromWKB(?, 4490))
+WHERE p.geom && ?
+  AND ST_Intersects(p.geom, ?)
 ORDER BY lu.parcel_id, lu.enterprise_id, lu.role

@@ -1,5 +1,5 @@
 -- Enterprises that own or rent land on the parcels of a district outline (as summary_parcels_zones).
 SELECT COUNT(DISTINCT lu.enterprise_id)
 FROM land_uses lu JOIN parcels p ON p.id = lu.parcel_id
-WHERE p.geom && ST_GeomFromWKB(?, 4490)
-  AND ST_Contains(ST_GeomFromWKB(?, 4490), ST_PointOnSurface(p.geom))
+WHERE p.geom && ?
+  AND ST_Contains(?, ST_PointOnSurface(p.geom))

@@ -56,7 +56,7 @@ class ConfidentialColumnsTest {
       cols.add(new Column(c.name(), c.type(), c.titleZh(), c.titleEn(), secret));
     }
     List<Layer> layers = List.of(new Layer(ent.id(), ent.table(), ent.whereLayer(), ent.titleZh(), ent.titleEn(),
-        ent.geometryType(), ent.description(), cols));
+        ent.geometryType(), ent.description(), cols, ent.editedBy()));
     app = Javalin.create(cfg -> {
       cfg.staticFiles.enableWebjars();
       new FeaturesRoutes(services, layers).register(cfg.routes);

@@ -54,6 +54,16 @@ public final class PostgisCluster {
     return "postgres";
   }
 
+  /** The TCP port on 127.0.0.1, for client tools such as pg_dump. */
+  public int port() {
+    return port;
+  }
+
+  /** Where the cluster's PostgreSQL binaries are (pg_dump, pg_restore, createdb of the same version). */
+  public Path bin() {
+    return bin;
+  }
+
   private static Path findBin() {
     for (String v : List.of("17", "16", "15")) {
       Path p = Path.of("/usr/lib/postgresql/" + v + "/bin");

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import zoneatlas.Services;
 import zoneatlas.http.WebApp;
 import zoneatlas.store.SqlStore;
+import zoneatlas.store.Store;
 
 /** The real app on a random port around a test store, with a tiny HTTP client. */
 public final class TestServer implements AutoCloseable {
@@ -23,6 +24,11 @@ public final class TestServer implements AutoCloseable {
 
   /** With some settings changed from {@link TestStores#config()}. */
   public TestServer(SqlStore store, java.util.Map<String, String> overrides) {
+    this((Store) store, overrides);
+  }
+
+  /** Around any store, e.g. one that injects failures. */
+  public TestServer(Store store, java.util.Map<String, String> overrides) {
     zoneatlas.config.Config c = TestStores.config();
     for (var e : overrides.entrySet()) {
       c = c.with(e.getKey(), e.getValue());
@@ -49,6 +55,23 @@ public final class TestServer implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
+    }
+    return send(b.build());
+  }
+
+  /**
+   * Any request: {@code headers} are name, value pairs; a null body sends none. The token, when not
+   * null, goes as a bearer token.
+   */
+  public HttpResponse<String> request(String method, String path, String body, String token, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
     }
     return send(b.build());
   }

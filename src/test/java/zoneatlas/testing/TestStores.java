@@ -43,6 +43,58 @@ public final class TestStores {
     return postgis;
   }
 
+  private static int copies;
+  private static boolean template;
+
+  /**
+   * A PostGIS database of its own holding the demo data, for tests that write: a copy of a template
+   * database loaded once per JVM (CREATE DATABASE ... TEMPLATE copies it in a second).
+   */
+  public static synchronized SqlStore postgisCopy() {
+    return openPostgis(postgisCopyUrl());
+  }
+
+  /** A store over a PostGIS database given by URL (several stores over one database act as several servers). */
+  public static SqlStore openPostgis(String jdbcUrl) {
+    try {
+      return PostgisStore.open(jdbcUrl, PostgisCluster.get().user(), "", 8, 30);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The JDBC URL of a new copy of the demo database (see {@link #postgisCopy()}). */
+  public static synchronized String postgisCopyUrl() {
+    PostgisCluster c = PostgisCluster.get();
+    String base = c.jdbcUrl().substring(0, c.jdbcUrl().lastIndexOf('/') + 1);
+    try {
+      if (!template) {
+        createDatabase(c, "demo_template", null);
+        try (SqlStore t = PostgisStore.open(base + "demo_template", c.user(), "", 2, 60)) {
+          loaded(t);
+        }
+        template = true;
+      }
+      String name = "edit_" + (++copies);
+      createDatabase(c, name, "demo_template");
+      return base + name;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void createDatabase(PostgisCluster c, String name, String from) throws java.sql.SQLException {
+    try (java.sql.Connection conn = java.sql.DriverManager.getConnection(c.jdbcUrl(), c.user(), "");
+        java.sql.Statement st = conn.createStatement()) {
+      st.execute("CREATE DATABASE " + name + (from == null ? "" : " TEMPLATE " + from));
+    }
+  }
+
+  /** An embedded store of its own with the demo data, for tests that write. */
+  public static SqlStore h2Copy() {
+    return loaded(freshH2());
+  }
+
   /** An empty embedded store of its own, schema created. */
   public static SqlStore freshH2() {
     try {

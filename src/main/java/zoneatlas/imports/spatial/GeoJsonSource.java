@@ -28,12 +28,16 @@ final class GeoJsonSource {
     try {
       root = JSON.readTree(bytes);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new ImportFailure("file", "file: not valid JSON: " + e.getOriginalMessage());
+      var at = e.getLocation();
+      throw new ImportFailure("file", "file: not valid JSON: " + e.getOriginalMessage(), "文件不是有效的 JSON（GeoJSON）"
+          + (at == null || at.getLineNr() < 1 ? "" : "，出错位置约在第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列")
+          + "；请确认上传的是 GeoJSON 文件");
     } catch (IOException e) {
-      throw new ImportFailure("file", "file: cannot read the JSON: " + e.getMessage());
+      throw new ImportFailure("file", "file: cannot read the JSON: " + e.getMessage(), "无法读取该 JSON 文件");
     }
     if (root == null || !root.isObject()) {
-      throw new ImportFailure("file", "file: a GeoJSON file must hold an object (a FeatureCollection)");
+      throw new ImportFailure("file", "file: a GeoJSON file must hold an object (a FeatureCollection)",
+          "GeoJSON 文件的内容应为一个要素集合（FeatureCollection）对象");
     }
     String type = root.path("type").asText("");
     List<JsonNode> features = new ArrayList<>();
@@ -45,14 +49,16 @@ final class GeoJsonSource {
         wrapper.set("geometry", root);
         features.add(wrapper);
       }
-      default -> throw new ImportFailure("file", "file: GeoJSON type '" + type + "' is not a FeatureCollection");
+      default -> throw new ImportFailure("file", "file: GeoJSON type '" + type + "' is not a FeatureCollection",
+          "GeoJSON 类型“" + type + "”不是要素集合（FeatureCollection）");
     }
     String declared = null;
     JsonNode crs = root.path("crs");
     if (crs.isObject()) {
       declared = crs.path("properties").path("name").asText(null);
       if (declared == null) {
-        throw new ImportFailure("file", "file: the GeoJSON crs member names no CRS (only {\"type\":\"name\",...} is understood)");
+        throw new ImportFailure("file", "file: the GeoJSON crs member names no CRS (only {\"type\":\"name\",...} is understood)",
+            "GeoJSON 的 crs 成员没有写明坐标系名称（仅支持 {\"type\":\"name\", ...} 的写法）；可删去该成员后在页面上选择坐标系");
       }
     }
     Set<String> columns = new LinkedHashSet<>();
@@ -74,13 +80,14 @@ final class GeoJsonSource {
         try {
           geom = reader.read(g.toString());
         } catch (ParseException | RuntimeException e) {
-          problems.add(new SourceFeature.Problem("geometry", "unreadable GeoJSON geometry: " + e.getMessage()));
+          problems.add(new SourceFeature.Problem("geometry", "unreadable GeoJSON geometry: " + e.getMessage(),
+              "图形无法读取（GeoJSON 几何格式有误）"));
         }
       }
       out.add(new SourceFeature(index, null, attrs, geom, problems));
     }
     return new SourceData(SourceFormat.GEOJSON, null, List.copyOf(columns), out, declared,
-        declared == null ? null : "the GeoJSON crs member", null, List.of(), Map.of());
+        declared == null ? null : "the GeoJSON crs member", null, List.of(), List.of(), Map.of());
   }
 
   private static Object value(JsonNode v) {

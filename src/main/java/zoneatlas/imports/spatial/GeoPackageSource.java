@@ -36,18 +36,20 @@ final class GeoPackageSource {
       try {
         gp = GeoPackageManager.open(tmp.toFile());
       } catch (RuntimeException e) {
-        throw new ImportFailure("file", "file: not a readable GeoPackage: " + e.getMessage(), e);
+        throw new ImportFailure("file", "file: not a readable GeoPackage: " + e.getMessage(), "不是可读取的 GeoPackage 文件", e);
       }
       List<String> tables = gp.getFeatureTables();
       if (tables.isEmpty()) {
-        throw new ImportFailure("file", "file: the GeoPackage holds no feature table");
+        throw new ImportFailure("file", "file: the GeoPackage holds no feature table", "GeoPackage 中没有要素表");
       }
       String table;
       if (layer != null) {
         table = tables.stream().filter(t -> t.equalsIgnoreCase(layer)).findFirst()
-            .orElseThrow(() -> new ImportFailure("layer", "layer: no feature table '" + layer + "' in the GeoPackage; it holds " + tables));
+            .orElseThrow(() -> new ImportFailure("layer", "layer: no feature table '" + layer + "' in the GeoPackage; it holds " + tables,
+                "GeoPackage 中没有名为“" + layer + "”的要素表；现有要素表：" + String.join("、", tables)));
       } else if (tables.size() > 1) {
-        throw new ImportFailure("layer", "layer: the GeoPackage holds several feature tables " + tables + "; say which with layer=");
+        throw new ImportFailure("layer", "layer: the GeoPackage holds several feature tables " + tables + "; say which with layer=",
+            "GeoPackage 中有多个要素表（" + String.join("、", tables) + "）：请选择要导入的图层");
       } else {
         table = tables.get(0);
       }
@@ -81,7 +83,8 @@ final class GeoPackageSource {
             try {
               g = wkb.read(data.getWkb());
             } catch (IOException | ParseException | RuntimeException e) {
-              problems.add(new SourceFeature.Problem("geometry", "unreadable GeoPackage geometry: " + e.getMessage()));
+              problems.add(new SourceFeature.Problem("geometry", "unreadable GeoPackage geometry: " + e.getMessage(),
+                  "图形无法读取（GeoPackage 几何数据有误）"));
             }
           }
           out.add(new SourceFeature(index, null, attrs, g, problems));
@@ -90,9 +93,9 @@ final class GeoPackageSource {
         rs.close();
       }
       return new SourceData(SourceFormat.GPKG, table, columns, out, declared, declared == null ? null : "gpkg_spatial_ref_sys",
-          null, List.of(), Map.of());
+          null, List.of(), List.of(), Map.of());
     } catch (IOException e) {
-      throw new ImportFailure("file", "file: cannot read the GeoPackage: " + e.getMessage(), e);
+      throw new ImportFailure("file", "file: cannot read the GeoPackage: " + e.getMessage(), "无法读取该 GeoPackage 文件", e);
     } finally {
       if (gp != null) {
         gp.close();

@@ -28,7 +28,8 @@ public record ImportOptions(SourceFormat format, String srs, String encoding, St
     replace_zone
   }
 
-  static final Set<String> CONTROL = Set.of("format", "srs", "encoding", "layer", "mode", "target_zone", "dry_run", "filename");
+  static final Set<String> CONTROL = Set.of("format", "srs", "encoding", "layer", "mode", "target_zone", "dry_run", "filename",
+      "reason");
 
   /** Every parameter the endpoint knows, for the unknown-parameter error. */
   public static Set<String> known() {
@@ -47,7 +48,8 @@ public record ImportOptions(SourceFormat format, String srs, String encoding, St
       if (f != null) {
         mapping.put(f, e.getValue());
       } else if (!CONTROL.contains(e.getKey())) {
-        throw new ImportFailure(e.getKey(), "unknown parameter '" + e.getKey() + "'; allowed: " + String.join(", ", known()));
+        throw new ImportFailure(e.getKey(), "unknown parameter '" + e.getKey() + "'; allowed: " + String.join(", ", known()),
+            "无法识别的参数“" + e.getKey() + "”");
       }
     }
     SourceFormat format = blank(p.get("format")) ? null : SourceFormat.byParam(p.get("format"));
@@ -57,15 +59,17 @@ public record ImportOptions(SourceFormat format, String srs, String encoding, St
       mode = switch (m.strip().toLowerCase(Locale.ROOT)) {
         case "append" -> Mode.append;
         case "replace-zone", "replace_zone" -> Mode.replace_zone;
-        default -> throw new ImportFailure("mode", "mode: must be append or replace-zone, got '" + m + "'");
+        default -> throw new ImportFailure("mode", "mode: must be append or replace-zone, got '" + m + "'",
+            "导入方式只能是“追加”（append）或“整区替换”（replace-zone），而不是“" + m + "”");
       };
     }
     String target = blank(p.get("target_zone")) ? null : p.get("target_zone").strip();
     if (mode == Mode.replace_zone && target == null) {
-      throw new ImportFailure("target_zone", "target_zone: mode=replace-zone replaces one zone's parcels: name it, e.g. target_zone=zzetdz");
+      throw new ImportFailure("target_zone", "target_zone: mode=replace-zone replaces one zone's parcels: name it, e.g. target_zone=zzetdz",
+          "整区替换会替换一个开发区的全部地块：请选择要替换的开发区");
     }
     if (mode == Mode.append && target != null) {
-      throw new ImportFailure("target_zone", "target_zone: only used with mode=replace-zone");
+      throw new ImportFailure("target_zone", "target_zone: only used with mode=replace-zone", "只有整区替换时才需要选择目标开发区");
     }
     boolean dry = false;
     String d = p.get("dry_run");
@@ -73,7 +77,8 @@ public record ImportOptions(SourceFormat format, String srs, String encoding, St
       dry = switch (d.strip().toLowerCase(Locale.ROOT)) {
         case "true", "1", "yes" -> true;
         case "false", "0", "no" -> false;
-        default -> throw new ImportFailure("dry_run", "dry_run: must be true or false, got '" + d + "'");
+        default -> throw new ImportFailure("dry_run", "dry_run: must be true or false, got '" + d + "'",
+            "试导入参数（dry_run）只能是 true 或 false，而不是“" + d + "”");
       };
     }
     return new ImportOptions(format, trimmed(p.get("srs")), trimmed(p.get("encoding")), trimmed(p.get("layer")), mode, target,

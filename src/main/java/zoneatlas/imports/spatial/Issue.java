@@ -1,5 +1,7 @@
 package zoneatlas.imports.spatial;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One problem (or warning) with one feature of an upload.
  *
@@ -8,5 +10,7 @@ package zoneatlas.imports.spatial;
  * @param id the feature's parcel id as read, null when it has none
  * @param field the parcel field (or "geometry") at fault
  * @param reason what is wrong, in words a land officer can act on
+ * @param reasonZh the same in Chinese, for the map ({@code reason_zh})
  */
-public record Issue(int index, Integer row, String id, String field, String reason) {}
+public record Issue(int index, Integer row, String id, String field, String reason,
+    @JsonProperty("reason_zh") String reasonZh) {}

@@ -53,6 +53,11 @@ public final class LandUseClasses {
     }
   }
 
+  /** Every code with its name, in the classification's order (the map's code list). */
+  public static Map<String, String> all() {
+    return java.util.Collections.unmodifiableMap(NAMES);
+  }
+
   /** The official name of a code, or null when the classification has no such code. */
   public static String name(String code) {
     return code == null ? null : NAMES.get(code);

@@ -53,6 +53,13 @@ final class ParcelChecker {
     Double reqTax;
     Integer supplyYear;
     Integer buildStartYear;
+    /** For the preview: the geometry in lon/lat as far as it could be transformed (null if not, or outside China). */
+    Geometry shown;
+    /** For the preview: the land-use code and status as the file writes them. */
+    String landUseRaw;
+    String statusRaw;
+    /** Whether the feature has an error (of its own or, later, from the store-wide checks). */
+    boolean failed;
 
     NewParcel toParcel() {
       return new NewParcel(id, zone, board, park, smallMicroPark, landUseCode, landUseName, status.name(),
@@ -67,6 +74,8 @@ final class ParcelChecker {
   private final List<Issue> warnings;
   private final Map<String, Integer> firstIndexOfId = new HashMap<>();
   private final int maxYear = Year.now().getValue() + 10;
+  /** Every feature checked, in file order, the failed ones too: what the preview shows. */
+  final List<Candidate> all = new ArrayList<>();
 
   ParcelChecker(ColumnMapping mapping, Reprojector reprojector, List<Issue> errors, List<Issue> warnings) {
     this.mapping = mapping;
@@ -79,20 +88,25 @@ final class ParcelChecker {
   Candidate check(SourceFeature f) {
     int before = errors.size();
     Candidate c = new Candidate();
+    all.add(c);
     c.index = f.index();
     c.row = f.row();
     c.id = text(value(f, ParcelField.ID));
+    c.landUseRaw = text(value(f, ParcelField.LAND_USE_CODE));
+    c.statusRaw = text(value(f, ParcelField.STATUS));
     for (SourceFeature.Problem p : f.problems()) {
-      error(c, p.field(), p.reason());
+      error(c, p.field(), p.reason(), p.reasonZh());
     }
+    String idColumn = mapping.column(ParcelField.ID);
     if (c.id == null) {
-      error(c, "id", "no parcel id (column " + mapping.column(ParcelField.ID) + " is empty)");
+      error(c, "id", "no parcel id (column " + idColumn + " is empty)", "缺少宗地编号（列“" + idColumn + "”为空）");
     } else if (c.id.length() > 100) {
-      error(c, "id", "parcel id longer than 100 characters");
+      error(c, "id", "parcel id longer than 100 characters", "宗地编号超过 100 个字符");
     } else {
       Integer first = firstIndexOfId.putIfAbsent(c.id, c.index);
       if (first != null) {
-        error(c, "id", "parcel id '" + c.id + "' is used again (first by feature " + first + ")");
+        error(c, "id", "parcel id '" + c.id + "' is used again (first by feature " + first + ")",
+            "宗地编号“" + c.id + "”重复（第 " + first + " 个要素已使用）");
       }
     }
     if (f.problems().stream().noneMatch(p -> p.field().equals("geometry"))) {
@@ -121,7 +135,7 @@ final class ParcelChecker {
 
   private void geometry(Candidate c, Geometry raw) {
     if (raw == null || raw.isEmpty()) {
-      error(c, "geometry", "no geometry");
+      error(c, "geometry", "no geometry", "要素没有图形");
       return;
     }
     Geometry g = raw;
@@ -130,21 +144,26 @@ final class ParcelChecker {
     }
     if (g instanceof MultiPolygon mp) {
       if (mp.getNumGeometries() != 1) {
+        show(c, raw);
         error(c, "geometry", "a multi-part polygon of " + mp.getNumGeometries() + " parts: a parcel is one polygon;"
-            + " split it into one feature (with its own id) per part, or dissolve the parts");
+            + " split it into one feature (with its own id) per part, or dissolve the parts",
+            "图形为由 " + mp.getNumGeometries() + " 个部分组成的多部件面，而一宗地只能是一个面：请将各部分拆分为单独的要素"
+            + "（各有自己的宗地编号），或将各部分合并");
         return;
       }
       g = mp.getGeometryN(0);
     }
     if (!(g instanceof Polygon)) {
-      error(c, "geometry", "a parcel needs a polygon, got " + g.getGeometryType());
+      show(c, raw);
+      error(c, "geometry", "a parcel needs a polygon, got " + g.getGeometryType(),
+          "地块图形须为面（多边形），而该要素是" + typeZh(g.getGeometryType()));
       return;
     }
     Geometry lonLat;
     try {
       lonLat = reprojector.toLonLat(g);
     } catch (Reprojector.CoordinateProblem e) {
-      error(c, "geometry", e.getMessage());
+      error(c, "geometry", e.getMessage(), e.zh);
       return;
     }
     if (!Reprojector.insideChina(lonLat)) {
@@ -152,43 +171,92 @@ final class ParcelChecker {
       Coordinate r = g.getCoordinates()[0];
       error(c, "geometry", String.format("lies outside China after transforming from %s: (%s, %s) became lon %.5f, lat %.5f;"
           + " check the coordinate system (srs=) and the axis order", reprojector.crs.label, Reprojector.num(r.x),
-          Reprojector.num(r.y), p.x, p.y));
+          Reprojector.num(r.y), p.x, p.y),
+          String.format("按坐标系 %s 转换后位于中国境外：(%s, %s) 转换为经度 %.5f、纬度 %.5f；请检查所选坐标系和坐标轴顺序",
+          reprojector.crs.label, Reprojector.num(r.x), Reprojector.num(r.y), p.x, p.y));
       return;
     }
+    c.shown = lonLat;
     IsValidOp op = new IsValidOp(lonLat);
     TopologyValidationError v = op.getValidationError();
     if (v != null) {
       Coordinate at = v.getCoordinate();
       error(c, "geometry", "invalid polygon: " + v.getMessage()
-          + (at == null ? "" : String.format(" at lon %.6f, lat %.6f", at.x, at.y)));
+          + (at == null ? "" : String.format(" at lon %.6f, lat %.6f", at.x, at.y)),
+          "图形无效：" + validationZh(v.getErrorType())
+          + (at == null ? "" : String.format("，位置：经度 %.6f、纬度 %.6f", at.x, at.y)));
       return;
     }
     c.geom = (Polygon) lonLat;
     c.geom.setSRID(4490);
     c.areaM2 = Geodesy.areaM2(c.geom);
     if (c.areaM2 < 1) {
-      error(c, "geometry", "the polygon encloses less than 1 m²");
+      error(c, "geometry", "the polygon encloses less than 1 m²", "图形面积不足 1 平方米");
       c.geom = null;
     } else if (c.areaM2 > LARGE_M2) {
-      warn(c, "geometry", String.format("%.2f km² is unusually large for one parcel", c.areaM2 / 1e6));
+      warn(c, "geometry", String.format("%.2f km² is unusually large for one parcel", c.areaM2 / 1e6),
+          String.format("面积 %.2f 平方公里，作为一宗地块异常偏大，请核实", c.areaM2 / 1e6));
     }
+  }
+
+  /** The geometry of a refused feature in lon/lat for the preview, when it can be transformed and lies in China. */
+  private void show(Candidate c, Geometry raw) {
+    try {
+      Geometry g = reprojector.toLonLat(raw);
+      c.shown = Reprojector.insideChina(g) ? g : null;
+    } catch (Reprojector.CoordinateProblem e) {
+      c.shown = null;
+    }
+  }
+
+  static String typeZh(String type) {
+    return switch (type) {
+      case "Point" -> "点";
+      case "MultiPoint" -> "多点";
+      case "LineString", "LinearRing" -> "线";
+      case "MultiLineString" -> "多线";
+      case "GeometryCollection" -> "几何集合";
+      default -> type;
+    };
+  }
+
+  /** JTS's validation error types in the words of a land officer. */
+  static String validationZh(int type) {
+    return switch (type) {
+      case TopologyValidationError.REPEATED_POINT -> "有重复的顶点";
+      case TopologyValidationError.HOLE_OUTSIDE_SHELL -> "内环（洞）位于外边界之外";
+      case TopologyValidationError.NESTED_HOLES -> "内环（洞）相互嵌套";
+      case TopologyValidationError.DISCONNECTED_INTERIOR -> "面的内部被分割成不相连的部分";
+      case TopologyValidationError.SELF_INTERSECTION -> "边界自相交";
+      case TopologyValidationError.RING_SELF_INTERSECTION -> "边界环自相交";
+      case TopologyValidationError.NESTED_SHELLS -> "外边界相互嵌套";
+      case TopologyValidationError.DUPLICATE_RINGS -> "有重复的边界环";
+      case TopologyValidationError.TOO_FEW_POINTS -> "不同的顶点太少，无法构成面";
+      case TopologyValidationError.INVALID_COORDINATE -> "坐标无效";
+      case TopologyValidationError.RING_NOT_CLOSED -> "边界环未闭合";
+      default -> "拓扑错误";
+    };
   }
 
   private void landUse(Candidate c, SourceFeature f) {
     Object raw = value(f, ParcelField.LAND_USE_CODE);
     String code = LandUseClasses.normalise(raw);
     if (code == null || code.isEmpty()) {
-      error(c, "land_use_code", "no land-use code (column " + mapping.column(ParcelField.LAND_USE_CODE) + " is empty)");
+      String col = mapping.column(ParcelField.LAND_USE_CODE);
+      error(c, "land_use_code", "no land-use code (column " + col + " is empty)", "缺少用地分类代码（列“" + col + "”为空）");
       return;
     }
     if (!code.matches("\\d{4}|\\d{6}|16")) {
       error(c, "land_use_code", "'" + code + "' is not a land-use code: 4 or 6 digits of the national classification"
-          + " (国土空间用地用海分类), e.g. 1001 工业用地, 100101 一类工业用地, 1101 物流仓储用地");
+          + " (国土空间用地用海分类), e.g. 1001 工业用地, 100101 一类工业用地, 1101 物流仓储用地",
+          "“" + code + "”不是用地分类代码：应为《国土空间调查、规划、用途管制用地用海分类指南》中的 4 位或 6 位代码，"
+          + "如 1001 工业用地、100101 一类工业用地、1101 物流仓储用地");
       return;
     }
     String name = LandUseClasses.name(code);
     if (name == null) {
-      error(c, "land_use_code", "unknown land-use code " + code + " (not in the national classification 国土空间用地用海分类)");
+      error(c, "land_use_code", "unknown land-use code " + code + " (not in the national classification 国土空间用地用海分类)",
+          "用地分类代码 " + code + " 不在国土空间用地用海分类中，请核对");
       return;
     }
     c.landUseCode = code;
@@ -196,19 +264,25 @@ final class ParcelChecker {
     String given = text(value(f, ParcelField.LAND_USE_NAME));
     if (given != null && !given.replaceAll("\\s", "").equals(name)) {
       warn(c, "land_use_name", "the file calls code " + code + " '" + given + "'; the classification's name '" + name
-          + "' is stored");
+          + "' is stored", "文件中代码 " + code + " 的名称为“" + given + "”，将按分类标准名称“" + name + "”保存");
     }
   }
 
   private void status(Candidate c, SourceFeature f) {
     String s = text(value(f, ParcelField.STATUS));
     if (s == null) {
-      error(c, "status", "no status (column " + mapping.column(ParcelField.STATUS) + " is empty)");
+      String col = mapping.column(ParcelField.STATUS);
+      error(c, "status", "no status (column " + col + " is empty)", "缺少土地状态（列“" + col + "”为空）");
       return;
     }
     c.status = StatusLabels.parse(s);
     if (c.status == null) {
-      error(c, "status", "unknown status '" + s + "': " + StatusLabels.accepted());
+      StringBuilder zh = new StringBuilder();
+      for (ParcelStatus p : ParcelStatus.values()) {
+        zh.append(zh.length() == 0 ? "" : "、").append(p.zh);
+      }
+      error(c, "status", "unknown status '" + s + "': " + StatusLabels.accepted(),
+          "无法识别的土地状态“" + s + "”：应为 " + zh + " 之一");
     }
   }
 
@@ -219,18 +293,21 @@ final class ParcelChecker {
     }
     boolean percent = raw instanceof String s && s.strip().endsWith("%");
     Double v = TableSource.number(percent ? ((String) raw).strip().replace("%", "") : raw);
+    String title = ColumnMapping.titleZh(field);
     if (v == null) {
-      error(c, field.param, "'" + raw + "' is not a number");
+      error(c, field.param, "'" + raw + "' is not a number", title + "“" + raw + "”不是数字");
       return null;
     }
     if (percent) {
       v = v / 100;
     } else if (share && v > 1 && v <= 100) {
-      warn(c, field.param, "read " + TableSource.text(raw) + " as " + TableSource.text(raw) + "%");
+      warn(c, field.param, "read " + TableSource.text(raw) + " as " + TableSource.text(raw) + "%",
+          title + " " + TableSource.text(raw) + " 已按 " + TableSource.text(raw) + "% 读取");
       v = v / 100;
     }
     if (v < min || v > max) {
-      error(c, field.param, TableSource.text(raw) + " is outside " + Reprojector.num(min) + ".." + Reprojector.num(max));
+      error(c, field.param, TableSource.text(raw) + " is outside " + Reprojector.num(min) + ".." + Reprojector.num(max),
+          title + " " + TableSource.text(raw) + " 超出允许范围（" + Reprojector.num(min) + "～" + Reprojector.num(max) + "）");
       return null;
     }
     return v;
@@ -250,14 +327,15 @@ final class ParcelChecker {
     if (m.matches()) {
       y = Integer.parseInt(m.group(1));
     } else {
-      error(c, field.param, "'" + s + "' is not a year");
+      error(c, field.param, "'" + s + "' is not a year", ColumnMapping.titleZh(field) + "“" + s + "”不是年份");
       return null;
     }
     if (y == 0) {
       return null; // DBF files write 0 for "no year"
     }
     if (y < 1949 || y > maxYear) {
-      error(c, field.param, y + " is not a plausible year (1949.." + maxYear + ")");
+      error(c, field.param, y + " is not a plausible year (1949.." + maxYear + ")",
+          ColumnMapping.titleZh(field) + " " + y + " 不是合理的年份（应在 1949～" + maxYear + " 之间）");
       return null;
     }
     return y;
@@ -285,7 +363,9 @@ final class ParcelChecker {
       String field = unit.equals("m²") ? "area_m2" : "area_mu";
       warn(c, field, String.format("the file states %.2f m²%s, the geodesic area of the polygon is %.2f m² (%.1f%% apart);"
           + " the geodesic area is stored", stated, unit.equals("mu") ? String.format(" (%.4f mu)", stated / Geodesy.M2_PER_MU) : "",
-          c.areaM2, diff * 100));
+          c.areaM2, diff * 100),
+          String.format("文件记载面积 %.2f 平方米%s，按图形计算的椭球面积为 %.2f 平方米，相差 %.1f%%；将保存计算面积",
+          stated, unit.equals("mu") ? String.format("（%.4f 亩）", stated / Geodesy.M2_PER_MU) : "", c.areaM2, diff * 100));
     }
   }
 
@@ -314,12 +394,13 @@ final class ParcelChecker {
     return s.isEmpty() ? null : s;
   }
 
-  void error(Candidate c, String field, String reason) {
-    errors.add(new Issue(c.index, c.row, c.id, field, reason));
+  void error(Candidate c, String field, String reason, String reasonZh) {
+    c.failed = true;
+    errors.add(new Issue(c.index, c.row, c.id, field, reason, reasonZh));
   }
 
-  void warn(Candidate c, String field, String reason) {
-    warnings.add(new Issue(c.index, c.row, c.id, field, reason));
+  void warn(Candidate c, String field, String reason, String reasonZh) {
+    warnings.add(new Issue(c.index, c.row, c.id, field, reason, reasonZh));
   }
 
   static double round(double v, int decimals) {

@@ -12,6 +12,7 @@ import zoneatlas.auth.Role;
 import zoneatlas.http.ApiError;
 import zoneatlas.http.RouteModule;
 import zoneatlas.http.Uploads;
+import zoneatlas.http.Writes;
 
 /**
  * <b>POST /api/imports/parcels</b> — imports land parcels (宗地) from a user's own file.
@@ -42,12 +43,27 @@ import zoneatlas.http.Uploads;
  *       target_zone} (the file becomes that zone's parcels: ids found are rewritten, the zone's
  *       other parcels and their enterprise land uses removed).
  *   <li>{@code dry_run} = true — check and report only.
+ *   <li>{@code reason} — why (变更原因), when the header {@code X-Change-Reason} is not sent: the
+ *       import is one change of the history, with its reason.
  * </ul>
  *
  * <p>200: the report (counts, CRS used, mapping, notes, warnings, the first parcels as placed). 400
  * with code InvalidImport when any feature is wrong — nothing is written — listing up to 200
- * problems as {index, row, id, field, reason} with {@code error_count}; 400 naming the parameter
- * when the file as a whole cannot be used; 413 when larger than {@code imports.parcels.max.bytes}.
+ * problems as {index, row, id, field, reason, reason_zh} with {@code error_count}; 400 naming the
+ * parameter when the file as a whole cannot be used; 413 when larger than {@code
+ * imports.parcels.max.bytes}. Every message comes in English and in Chinese: {@code reason_zh}
+ * beside each {@code reason}, {@code notes_zh} beside {@code notes}, {@code description_zh} beside
+ * {@code description}.
+ *
+ * <p>For a mapping form the report lists the file's {@code columns} and the parcel {@code fields}
+ * they can be mapped to ({field, title_zh, title_en, required, geometry, column, guessed}); a 400
+ * for the whole file carries them too, with whatever else was learnt before it failed (format,
+ * layer, mapping, notes). A dry run, and an import refused for its features, also answer a {@code
+ * preview}: a GeoJSON FeatureCollection in CRS84 of the file's features as they would be stored
+ * (id = index in the file; properties index, row, id, land_use_code, land_use_name, status, zone,
+ * park, area_mu, level ok|warning|error and problems [{level, field, reason, reason_zh}]; null
+ * geometry when it could not be transformed or lies outside China), at most {@value
+ * ImportReport#PREVIEW_MAX} features ({@code capped}, {@code total}; those with problems first).
  */
 public final class ParcelImportRoutes implements RouteModule {
   private final Services s;
@@ -86,12 +102,19 @@ public final class ParcelImportRoutes implements RouteModule {
     }
     ImportReport rep;
     try {
-      rep = s.parcelImports.importFile(file.bytes(), ImportOptions.parse(params));
+      ImportOptions o = ImportOptions.parse(params);
+      rep = s.parcelImports.importFile(file.bytes(), o, Writes.change(ctx, s.auth, s.edits.clock(), "import", "parcels",
+          params.get("reason")));
     } catch (ImportFailure e) {
-      throw new ApiError(400, e.parameter.equals("file") ? "InvalidImport" : "InvalidParameterValue", e.parameter, e.getMessage());
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("description_zh", e.messageZh);
+      details.putAll(e.details);
+      throw new ApiError(400, e.parameter.equals("file") ? "InvalidImport" : "InvalidParameterValue", e.parameter, e.getMessage(),
+          details);
     } catch (SQLException e) {
       if ("23505".equals(e.getSQLState())) {
-        throw new ApiError(409, "Conflict", "id", "another import wrote a parcel with one of these ids meanwhile; send the file again");
+        throw new ApiError(409, "Conflict", "id", "another import wrote a parcel with one of these ids meanwhile; send the file again",
+            Map.of("description_zh", "导入期间另一次导入写入了相同宗地编号的地块；请重新提交该文件"));
       }
       throw e;
     }
@@ -103,6 +126,7 @@ public final class ParcelImportRoutes implements RouteModule {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("code", "InvalidImport");
     m.put("description", rep.errors().size() + " problem(s) in the file; nothing was written");
+    m.put("description_zh", "文件中有 " + rep.errors().size() + " 处错误，未写入任何数据");
     m.put("parameter", "file");
     m.put("status", 400);
     m.putAll(body);

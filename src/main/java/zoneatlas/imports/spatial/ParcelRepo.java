@@ -12,9 +12,6 @@ import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
-import org.locationtech.jts.io.WKBWriter;
 import zoneatlas.store.DataWriter;
 import zoneatlas.store.Store;
 
@@ -23,8 +20,6 @@ final class ParcelRepo {
   private static final int BATCH = 500;
   private final Store store;
   private final Connection c;
-  private final WKBWriter wkbWriter = new WKBWriter();
-  private final WKBReader wkbReader = new WKBReader();
   private final GeometryFactory gf = new GeometryFactory();
 
   /** An existing parcel near an imported one. */
@@ -63,7 +58,7 @@ final class ParcelRepo {
     try (PreparedStatement ps = prepare("parcel_import_plan_areas"); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(new PlanAreas.Area(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            read(rs.getBytes(6))));
+            store.dialect().readGeometry(rs, 6)));
       }
     }
     return out;
@@ -72,10 +67,10 @@ final class ParcelRepo {
   List<Existing> near(Envelope e) throws SQLException {
     List<Existing> out = new ArrayList<>();
     try (PreparedStatement ps = prepare("parcel_import_near")) {
-      ps.setBytes(1, wkbWriter.write(gf.toGeometry(e)));
+      store.dialect().bindGeometry(ps, 1, gf.toGeometry(e));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Existing(rs.getString(1), rs.getString(2), read(rs.getBytes(3))));
+          out.add(new Existing(rs.getString(1), rs.getString(2), store.dialect().readGeometry(rs, 3)));
         }
       }
     }
@@ -89,7 +84,7 @@ final class ParcelRepo {
       for (NewParcel p : parcels) {
         ps.setString(1, p.id());
         int i = bindFields(ps, 2, p);
-        store.dialect().bindGeometry(ps, i, p.geom(), wkbWriter);
+        store.dialect().bindGeometry(ps, i, p.geom());
         ps.addBatch();
         if (++n % BATCH == 0) {
           ps.executeBatch();
@@ -104,7 +99,7 @@ final class ParcelRepo {
       int n = 0;
       for (NewParcel p : parcels) {
         int i = bindFields(ps, 1, p);
-        store.dialect().bindGeometry(ps, i++, p.geom(), wkbWriter);
+        store.dialect().bindGeometry(ps, i++, p.geom());
         ps.setString(i, p.id());
         ps.addBatch();
         if (++n % BATCH == 0) {
@@ -112,6 +107,17 @@ final class ParcelRepo {
         }
       }
       ps.executeBatch();
+    }
+  }
+
+  /** Stamps a written parcel as the version a change made. */
+  void stamp(String id, int version, java.time.Instant at, long changeId) throws SQLException {
+    try (PreparedStatement ps = prepare("parcel_import_stamp")) {
+      ps.setInt(1, version);
+      ps.setObject(2, zoneatlas.history.Versions.timestamp(at));
+      ps.setLong(3, changeId);
+      ps.setString(4, id);
+      ps.executeUpdate();
     }
   }
 
@@ -157,13 +163,5 @@ final class ParcelRepo {
     PreparedStatement ps = c.prepareStatement(store.sql(name));
     ps.setQueryTimeout(store.queryTimeoutSeconds());
     return ps;
-  }
-
-  private Geometry read(byte[] wkb) throws SQLException {
-    try {
-      return wkbReader.read(wkb);
-    } catch (ParseException e) {
-      throw new SQLException("unreadable geometry from the store: " + e.getMessage(), e);
-    }
   }
 }

@@ -20,23 +20,23 @@ import zoneatlas.geo.Geodesy;
  * The plan's zones, core boards, industrial parks and small-micro parks, to place an imported
  * parcel in: for each layer the area it overlaps most (geodesic m²), when that overlap is at
  * least {@link #MIN_SHARE} of the parcel, so a parcel touching a schematic boundary is not
- * claimed by the neighbour. Read once per import; not thread-safe.
+ * claimed by the neighbour. Read once per import or edit; not thread-safe.
  */
-final class PlanAreas {
+public final class PlanAreas {
   /** Smallest share of a parcel that places it in an area. */
-  static final double MIN_SHARE = 0.05;
+  public static final double MIN_SHARE = 0.05;
 
-  record Area(String id, String layer, String zone, String board, String park, Geometry geom) {}
+  public record Area(String id, String layer, String zone, String board, String park, Geometry geom) {}
 
   /** Where a parcel lies; any part may be null. */
-  record Placement(String zone, String board, String park, String smallMicroPark) {}
+  public record Placement(String zone, String board, String park, String smallMicroPark) {}
 
   private final STRtree index = new STRtree();
   private final Map<String, Area> byId = new HashMap<>();
   private final Map<Area, PreparedGeometry> prepared = new HashMap<>();
   private final Set<String> zones = new LinkedHashSet<>();
 
-  PlanAreas(List<Area> areas) {
+  public PlanAreas(List<Area> areas) {
     for (Area a : areas) {
       if (a.geom() == null || a.geom().isEmpty() || a.geom().getDimension() != 2) {
         continue;
@@ -51,24 +51,24 @@ final class PlanAreas {
     index.build();
   }
 
-  boolean empty() {
+  public boolean empty() {
     return byId.isEmpty();
   }
 
   /** Zone codes a parcel may carry: those drawn in the plan and the demo's known codes. */
-  Set<String> zoneCodes() {
+  public Set<String> zoneCodes() {
     Set<String> s = new LinkedHashSet<>(zones);
     s.addAll(PlanValidator.ZONES);
     return s;
   }
 
   /** The plan feature with this id in this layer, or null. */
-  Area find(String layer, String id) {
+  public Area find(String layer, String id) {
     Area a = byId.get(id);
     return a != null && a.layer().equals(layer) ? a : null;
   }
 
-  Placement place(Polygon parcel, double parcelM2) {
+  public Placement place(Polygon parcel, double parcelM2) {
     Map<String, Double> bestOverlap = new HashMap<>();
     Map<String, String> best = new LinkedHashMap<>();
     Map<String, Double> zoneOverlap = new HashMap<>();

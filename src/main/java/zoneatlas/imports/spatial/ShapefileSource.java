@@ -47,17 +47,20 @@ final class ShapefileSource {
       }
     });
     if (withShp.isEmpty()) {
-      throw new ImportFailure("file", "file: the zip holds no .shp file");
+      throw new ImportFailure("file", "file: the zip holds no .shp file",
+          "压缩包中没有 .shp 文件；Shapefile 须将 .shp、.shx、.dbf、.prj 等文件一起打包为 zip");
     }
     String stem = choose(withShp, layer);
     Map<String, byte[]> parts = withShp.get(stem);
     for (String need : new String[] {".shx", ".dbf"}) {
       if (!parts.containsKey(need)) {
-        throw new ImportFailure("file", "file: " + stem + ".shp comes without its " + need + " file; zip all parts of the shapefile");
+        throw new ImportFailure("file", "file: " + stem + ".shp comes without its " + need + " file; zip all parts of the shapefile",
+            stem + ".shp 缺少配套的 " + need + " 文件；请将 Shapefile 的全部文件一起打包");
       }
     }
     List<String> notes = new ArrayList<>();
-    Charset cs = charset(parts, encodingParam, notes);
+    List<String> notesZh = new ArrayList<>();
+    Charset cs = charset(parts, encodingParam, notes, notesZh);
     String prj = parts.containsKey(".prj") ? new String(parts.get(".prj"), StandardCharsets.UTF_8).strip() : null;
     if (prj != null && prj.isEmpty()) {
       prj = null;
@@ -73,9 +76,9 @@ final class ShapefileSource {
       readTable(dir.resolve("layer.shp"), cs, columns, features);
       String name = stem.contains("/") ? stem.substring(stem.lastIndexOf('/') + 1) : stem;
       return new SourceData(SourceFormat.SHP_ZIP, name, columns, features, prj, prj == null ? null : name + ".prj",
-          cs.name(), notes, Map.of());
+          cs.name(), notes, notesZh, Map.of());
     } catch (IOException e) {
-      throw new ImportFailure("file", "file: cannot read the shapefile: " + e.getMessage(), e);
+      throw new ImportFailure("file", "file: cannot read the shapefile: " + e.getMessage(), "无法读取该 Shapefile", e);
     } finally {
       deleteQuietly(dir);
     }
@@ -113,7 +116,8 @@ final class ShapefileSource {
     } catch (SQLException e) {
       String first = e.getMessage() == null ? "" : e.getMessage().strip().split("\n")[0];
       throw new ImportFailure("file", "file: cannot read the shapefile with the " + cs.name() + " encoding (" + first
-          + "); if names look garbled, pass the file's encoding=, e.g. GBK or UTF-8", e);
+          + "); if names look garbled, pass the file's encoding=, e.g. GBK or UTF-8",
+          "无法按 " + cs.name() + " 字符编码读取该 Shapefile；如字段名或属性显示为乱码，请选择文件实际使用的字符编码（如 GBK 或 UTF-8）", e);
     }
   }
 
@@ -125,15 +129,17 @@ final class ShapefileSource {
           return stem;
         }
       }
-      throw new ImportFailure("layer", "layer: no shapefile '" + layer + "' in the zip; it holds " + withShp.keySet());
+      throw new ImportFailure("layer", "layer: no shapefile '" + layer + "' in the zip; it holds " + withShp.keySet(),
+          "压缩包中没有名为“" + layer + "”的 Shapefile；其中有：" + String.join("、", withShp.keySet()));
     }
     if (withShp.size() > 1) {
-      throw new ImportFailure("layer", "layer: the zip holds several shapefiles " + withShp.keySet() + "; say which with layer=");
+      throw new ImportFailure("layer", "layer: the zip holds several shapefiles " + withShp.keySet() + "; say which with layer=",
+          "压缩包中有多个 Shapefile（" + String.join("、", withShp.keySet()) + "）：请选择要导入的图层");
     }
     return withShp.keySet().iterator().next();
   }
 
-  private static Charset charset(Map<String, byte[]> parts, String param, List<String> notes) {
+  private static Charset charset(Map<String, byte[]> parts, String param, List<String> notes, List<String> notesZh) {
     if (param != null) {
       return TextEncoding.named(param, "encoding");
     }
@@ -148,6 +154,7 @@ final class ShapefileSource {
       int ldid = dbf[29] & 0xFF;
       if (ldid == 0x4D || ldid == 0x7A) {
         notes.add("no .cpg; the DBF's language byte says GBK");
+        notesZh.add("压缩包中没有 .cpg 文件；按 DBF 文件的语言标识以 GBK 编码读取属性");
         return TextEncoding.GB18030;
       }
     }
@@ -157,6 +164,7 @@ final class ShapefileSource {
       return StandardCharsets.UTF_8;
     }
     notes.add("no .cpg and the attributes are not UTF-8: read as GBK (pass encoding= if that is wrong)");
+    notesZh.add("压缩包中没有 .cpg 文件且属性不是 UTF-8 编码：已按 GBK 读取（如显示乱码，请选择正确的字符编码）");
     return TextEncoding.GB18030;
   }
 
@@ -180,7 +188,7 @@ final class ShapefileSource {
       ZipEntry e;
       while ((e = in.getNextEntry()) != null) {
         if (++entries > 10_000) {
-          throw new ImportFailure("file", "file: the zip holds more than 10000 entries");
+          throw new ImportFailure("file", "file: the zip holds more than 10000 entries", "压缩包内文件超过 10000 个，无法导入");
         }
         String name = e.getName().replace('\\', '/');
         String base = name.substring(name.lastIndexOf('/') + 1);
@@ -197,7 +205,7 @@ final class ShapefileSource {
         sets.computeIfAbsent(name.substring(0, dot), k -> new LinkedHashMap<>()).put(ext, b);
       }
     } catch (IOException ex) {
-      throw new ImportFailure("file", "file: not a readable zip archive: " + ex.getMessage(), ex);
+      throw new ImportFailure("file", "file: not a readable zip archive: " + ex.getMessage(), "不是可读取的 zip 压缩包", ex);
     }
     return sets;
   }
@@ -205,7 +213,7 @@ final class ShapefileSource {
   private static byte[] readCapped(InputStream in, long left) throws IOException {
     byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, left) + 1));
     if (b.length > left) {
-      throw new ImportFailure("file", "file: the unzipped shapefile is larger than the import limit");
+      throw new ImportFailure("file", "file: the unzipped shapefile is larger than the import limit", "Shapefile 解压后超过导入大小上限");
     }
     return b;
   }

@@ -57,13 +57,17 @@ final class SourceCrs {
       throw new ImportFailure("srs", "srs: " + label + " is on the " + datum + " datum. ZoneAtlas keeps CGCS2000 and will not"
           + " guess the shift (it can be a hundred metres or more): convert the data to CGCS2000 (EPSG:4490, or 4513-4554 for"
           + " Gauss-Kruger zones) with your local transformation parameters first; if the file names the wrong system, pass"
-          + " srs=EPSG:NNNN");
+          + " srs=EPSG:NNNN",
+          label + " 采用" + datumZh(datum) + "大地基准。本系统统一使用 2000 国家大地坐标系（CGCS2000），不会猜测基准之间的转换"
+          + "（偏差可达百米以上）：请先用本地转换参数将数据转换为 CGCS2000（EPSG:4490，或高斯-克吕格分带 4513–4554）后再导入；"
+          + "如文件声明的坐标系有误，请另选正确的坐标系");
     }
     this.gk = gaussKruger(crs);
     try {
       this.toLonLat = CRS.findMathTransform(crs, target(), wgs84);
     } catch (Exception e) {
-      throw new ImportFailure("srs", "srs: no transformation from " + label + " to CGCS2000 lon/lat: " + e.getMessage(), e);
+      throw new ImportFailure("srs", "srs: no transformation from " + label + " to CGCS2000 lon/lat: " + e.getMessage(),
+          "无法将 " + label + " 转换为 CGCS2000 经纬度", e);
     }
   }
 
@@ -99,7 +103,8 @@ final class SourceCrs {
     if (s.matches("(?is)^(PROJCS|GEOGCS|PROJCRS|GEOGCRS|GEODCRS|COMPD_CS|COMPOUNDCRS)\\s*\\[.*")) {
       return ofWkt(s, parameter);
     }
-    throw new ImportFailure(parameter, parameter + ": '" + abbreviate(s) + "' is not a CRS: give an EPSG code such as EPSG:4547");
+    throw new ImportFailure(parameter, parameter + ": '" + abbreviate(s) + "' is not a CRS: give an EPSG code such as EPSG:4547",
+        "“" + abbreviate(s) + "”不是坐标系：请给出 EPSG 代码，例如 EPSG:4547");
   }
 
   /**
@@ -116,7 +121,8 @@ final class SourceCrs {
     try {
       parsed = CRS.parseWKT(wkt);
     } catch (Exception e) {
-      throw new ImportFailure(parameter, parameter + ": cannot read the coordinate system text: " + e.getMessage(), e);
+      throw new ImportFailure(parameter, parameter + ": cannot read the coordinate system text: " + e.getMessage(),
+          "无法识别文件中的坐标系定义（如 .prj 文件）：请另选坐标系", e);
     }
     target();
     Integer code = null;
@@ -244,8 +250,23 @@ final class SourceCrs {
     try {
       return CRS.decode("EPSG:" + code, true);
     } catch (Exception e) {
-      throw new ImportFailure("srs", "srs: EPSG:" + code + " is not in the EPSG registry", e);
+      throw new ImportFailure("srs", "srs: EPSG:" + code + " is not in the EPSG registry", "EPSG:" + code + " 不在 EPSG 坐标系库中", e);
     }
+  }
+
+  /** A datum's name as Chinese surveyors call it: 西安 1980, 北京 1954, else as named. */
+  static String datumZh(String datum) {
+    String n = datum.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    if (n.contains("xian1980") || n.contains("xian80")) {
+      return "西安 1980 ";
+    }
+    if (n.contains("newbeijing")) {
+      return "新北京 54 ";
+    }
+    if (n.contains("beijing1954") || n.contains("beijing54")) {
+      return "北京 1954 ";
+    }
+    return " " + datum + " ";
   }
 
   private static String abbreviate(String s) {

@@ -13,8 +13,9 @@ import java.util.List;
  * @param declaredBy where the CRS was found (".prj", "gpkg_spatial_ref_sys", "crs member", "SRID= in WKT")
  * @param encoding the character set text was decoded with, null when the format fixes it
  * @param notes what a reader decided on the user's behalf (encoding fallback, ...)
+ * @param notesZh the same notes in Chinese, in the same order
  * @param geometryColumns for tables, the columns the geometry came from (field → column)
  */
 record SourceData(SourceFormat format, String layer, List<String> columns, List<SourceFeature> features,
-    String declaredCrs, String declaredBy, String encoding, List<String> notes,
+    String declaredCrs, String declaredBy, String encoding, List<String> notes, List<String> notesZh,
     java.util.Map<ParcelField, String> geometryColumns) {}

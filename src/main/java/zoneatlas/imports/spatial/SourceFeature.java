@@ -14,5 +14,6 @@ import org.locationtech.jts.geom.Geometry;
  * @param problems what the reader could not make sense of (bad WKT, conflicting point rows)
  */
 record SourceFeature(int index, Integer row, Map<String, Object> attributes, Geometry geometry, List<Problem> problems) {
-  record Problem(String field, String reason) {}
+  /** What the reader could not read, in English and in Chinese. */
+  record Problem(String field, String reason, String reasonZh) {}
 }

@@ -23,7 +23,8 @@ enum SourceFormat {
         return f;
       }
     }
-    throw new ImportFailure("format", "format: unknown '" + s + "'; one of shp-zip, gpkg, geojson, csv, xlsx");
+    throw new ImportFailure("format", "format: unknown '" + s + "'; one of shp-zip, gpkg, geojson, csv, xlsx",
+        "不支持的文件格式“" + s + "”；可导入 Shapefile（zip 压缩包）、GeoPackage、GeoJSON、CSV 和 Excel 文件");
   }
 
   /**
@@ -57,7 +58,8 @@ enum SourceFormat {
       return SHP_ZIP;
     }
     if (name.endsWith(".shp")) {
-      throw new ImportFailure("file", "file: a shapefile is several files (.shp, .shx, .dbf, .prj, .cpg): zip them and send the .zip");
+      throw new ImportFailure("file", "file: a shapefile is several files (.shp, .shx, .dbf, .prj, .cpg): zip them and send the .zip",
+          "Shapefile 由多个文件组成（.shp、.shx、.dbf、.prj、.cpg）：请将它们一起打包为 zip 后上传");
     }
     int i = 0;
     if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
@@ -72,7 +74,7 @@ enum SourceFormat {
     if (i < b.length) {
       return CSV;
     }
-    throw new ImportFailure("file", "file: is empty");
+    throw new ImportFailure("file", "file: is empty", "文件为空");
   }
 
   private static boolean startsWith(byte[] b, byte[] prefix) {

@@ -8,7 +8,7 @@ import zoneatlas.model.ParcelStatus;
  * Reads a parcel status written as a {@link ParcelStatus} name or as the labels Chinese land
  * registers and low-efficiency land surveys use (在用, 批而未供, 供而未用, 闲置 ...).
  */
-final class StatusLabels {
+public final class StatusLabels {
   private static final Map<String, ParcelStatus> LABELS = Map.ofEntries(
       Map.entry("在用", ParcelStatus.in_use),
       Map.entry("已用", ParcelStatus.in_use),
@@ -43,7 +43,7 @@ final class StatusLabels {
   private StatusLabels() {}
 
   /** The status, or null when the text is neither a status name nor a known label. */
-  static ParcelStatus parse(String raw) {
+  public static ParcelStatus parse(String raw) {
     if (raw == null) {
       return null;
     }

@@ -40,7 +40,7 @@ import org.locationtech.jts.io.WKTReader;
 final class TableSource {
   /** A table as read: header and rows of String, Double, Boolean or null. */
   record Table(SourceFormat format, String sheet, List<String> columns, List<Integer> rowNumbers, List<List<Object>> rows,
-      String encoding, List<String> notes) {}
+      String encoding, List<String> notes, List<String> notesZh) {}
 
   private static final GeometryFactory GF = new GeometryFactory();
   private static final Pattern EWKT = Pattern.compile("(?is)^\\s*SRID=(\\d+)\\s*;\\s*(.*)$");
@@ -51,6 +51,7 @@ final class TableSource {
 
   static Table readCsv(byte[] b, String encodingParam) {
     List<String> notes = new ArrayList<>();
+    List<String> notesZh = new ArrayList<>();
     Charset cs;
     int skip = 0;
     if (encodingParam != null) {
@@ -63,6 +64,7 @@ final class TableSource {
     } else {
       cs = TextEncoding.GB18030;
       notes.add("the CSV is not UTF-8: read as GBK, as Excel on Chinese Windows saves it (pass encoding= if that is wrong)");
+      notesZh.add("CSV 文件不是 UTF-8 编码：已按 GBK 读取（中文 Windows 上的 Excel 默认如此保存；如显示乱码，请选择正确的字符编码）");
     }
     if (skip == 0 && cs.equals(StandardCharsets.UTF_8) && TextEncoding.hasBom(b)) {
       skip = 3;
@@ -91,12 +93,12 @@ final class TableSource {
         rows.add(values);
       }
     } catch (IOException | RuntimeException e) {
-      throw new ImportFailure("file", "file: not a readable CSV file: " + e.getMessage(), e);
+      throw new ImportFailure("file", "file: not a readable CSV file: " + e.getMessage(), "不是可读取的 CSV 文件", e);
     }
     if (header == null) {
-      throw new ImportFailure("file", "file: the CSV file has no header row");
+      throw new ImportFailure("file", "file: the CSV file has no header row", "CSV 文件没有表头行（第一行应为列名）");
     }
-    return new Table(SourceFormat.CSV, null, header, numbers, rows, cs.name(), notes);
+    return new Table(SourceFormat.CSV, null, header, numbers, rows, cs.name(), notes, notesZh);
   }
 
   static Table readSpreadsheet(byte[] b, String sheetName) {
@@ -113,14 +115,16 @@ final class TableSource {
         }
       }
       if (sheetName != null && sheet == null) {
-        throw new ImportFailure("layer", "layer: no sheet '" + sheetName + "' in the workbook; its sheets are " + withData);
+        throw new ImportFailure("layer", "layer: no sheet '" + sheetName + "' in the workbook; its sheets are " + withData,
+            "工作簿中没有名为“" + sheetName + "”的工作表；含数据的工作表：" + String.join("、", withData));
       }
       if (sheet == null) {
         if (withData.isEmpty()) {
-          throw new ImportFailure("file", "file: the workbook is empty");
+          throw new ImportFailure("file", "file: the workbook is empty", "工作簿为空");
         }
         if (withData.size() > 1) {
-          throw new ImportFailure("layer", "layer: the workbook has several sheets with data " + withData + "; say which with layer=");
+          throw new ImportFailure("layer", "layer: the workbook has several sheets with data " + withData + "; say which with layer=",
+              "工作簿中有多个含数据的工作表（" + String.join("、", withData) + "）：请选择要导入的工作表");
         }
         sheet = wb.getSheet(withData.get(0));
       }
@@ -143,14 +147,14 @@ final class TableSource {
         }
       }
       if (header == null) {
-        throw new ImportFailure("file", "file: the sheet " + sheet.getSheetName() + " is empty");
+        throw new ImportFailure("file", "file: the sheet " + sheet.getSheetName() + " is empty", "工作表“" + sheet.getSheetName() + "”为空");
       }
-      return new Table(SourceFormat.XLSX, sheet.getSheetName(), header, numbers, rows, null, List.of());
+      return new Table(SourceFormat.XLSX, sheet.getSheetName(), header, numbers, rows, null, List.of(), List.of());
     } catch (IOException | RuntimeException e) {
       if (e instanceof ImportFailure f) {
         throw f;
       }
-      throw new ImportFailure("file", "file: not a readable spreadsheet: " + e.getMessage(), e);
+      throw new ImportFailure("file", "file: not a readable spreadsheet: " + e.getMessage(), "不是可读取的电子表格（Excel）文件", e);
     }
   }
 
@@ -225,10 +229,13 @@ final class TableSource {
       b = ParcelField.Y;
     } else {
       throw new ImportFailure("wkt", "wkt: the table has no geometry columns: map wkt= (one row per parcel), or lon=&lat="
-          + " or x=&y= (one row per boundary point, grouped by id=); its columns are " + t.columns());
+          + " or x=&y= (one row per boundary point, grouped by id=); its columns are " + t.columns(),
+          "表格中没有图形列：请指定 WKT 图形列（每行一宗地），或经度、纬度列 / X、Y 坐标列（每行一个界址点，按宗地编号归组）；"
+          + "表格的列为：" + String.join("、", t.columns()));
     }
     if (!m.has(ParcelField.ID)) {
-      throw new ImportFailure("id", "id: boundary-point rows are grouped into parcels by their parcel id: map id= to it");
+      throw new ImportFailure("id", "id: boundary-point rows are grouped into parcels by their parcel id: map id= to it",
+          "界址点按宗地编号归组为地块：请指定宗地编号所在的列");
     }
     geomCols.keySet().retainAll(List.of(a, b, ParcelField.RING, ParcelField.POINT));
     attrCols.removeAll(geomCols.values());
@@ -257,17 +264,19 @@ final class TableSource {
         try {
           g = reader.read(text);
         } catch (ParseException e) {
-          problems.add(new SourceFeature.Problem("geometry", "unreadable WKT in column " + m.column(ParcelField.WKT) + ": " + e.getMessage()));
+          problems.add(new SourceFeature.Problem("geometry", "unreadable WKT in column " + m.column(ParcelField.WKT) + ": " + e.getMessage(),
+              "列“" + m.column(ParcelField.WKT) + "”中的 WKT 图形无法读取"));
         }
       }
       out.add(new SourceFeature(i + 1, t.rowNumbers().get(i), attrs, g, problems));
     }
     if (srids.size() > 1) {
-      throw new ImportFailure("wkt", "wkt: rows name different SRIDs " + srids + "; one file holds one coordinate system");
+      throw new ImportFailure("wkt", "wkt: rows name different SRIDs " + srids + "; one file holds one coordinate system",
+          "各行 WKT 声明的坐标系（SRID）不一致：" + String.join("、", srids) + "；一个文件只能使用一种坐标系");
     }
     String declared = srids.isEmpty() ? null : "EPSG:" + srids.iterator().next();
     return new SourceData(t.format(), t.sheet(), attrCols, out, declared, declared == null ? null : "SRID= in the WKT",
-        t.encoding(), t.notes(), Map.of(ParcelField.WKT, m.column(ParcelField.WKT)));
+        t.encoding(), t.notes(), t.notesZh(), Map.of(ParcelField.WKT, m.column(ParcelField.WKT)));
   }
 
   /** A point row on its way into a ring. */
@@ -312,7 +321,9 @@ final class TableSource {
             from.put(c, t.rowNumbers().get(i));
           } else if (!text(had).equals(text(v))) {
             problems.add(new SourceFeature.Problem(c, "column " + c + " says '" + text(had) + "' in row " + from.get(c)
-                + " and '" + text(v) + "' in row " + t.rowNumbers().get(i) + " for the same parcel"));
+                + " and '" + text(v) + "' in row " + t.rowNumbers().get(i) + " for the same parcel",
+                "同一宗地的“" + c + "”列前后不一致：第 " + from.get(c) + " 行为“" + text(had) + "”，第 " + t.rowNumbers().get(i)
+                + " 行为“" + text(v) + "”"));
           }
         }
       }
@@ -325,7 +336,9 @@ final class TableSource {
         Double b = coordinate(cell(r, bIdx));
         if (a == null || b == null) {
           problems.add(new SourceFeature.Problem("geometry", "row " + rowNo + ": " + (a == null ? m.column(fa) : m.column(fb))
-              + " is not a number ('" + (a == null ? cell(r, aIdx) : cell(r, bIdx)) + "')"));
+              + " is not a number ('" + (a == null ? cell(r, aIdx) : cell(r, bIdx)) + "')",
+              "第 " + rowNo + " 行：坐标列“" + (a == null ? m.column(fa) : m.column(fb)) + "”的值“"
+              + (a == null ? cell(r, aIdx) : cell(r, bIdx)) + "”不是数字"));
           continue;
         }
         String ring = ringIdx >= 0 && cell(r, ringIdx) != null ? text(cell(r, ringIdx)) : "1";
@@ -334,7 +347,7 @@ final class TableSource {
           Double o = number(cell(r, pointIdx));
           if (o == null) {
             problems.add(new SourceFeature.Problem("geometry", "row " + rowNo + ": point number " + m.column(ParcelField.POINT)
-                + " is not a number"));
+                + " is not a number", "第 " + rowNo + " 行：界址点号列“" + m.column(ParcelField.POINT) + "”不是数字"));
             continue;
           }
           order = o;
@@ -345,8 +358,10 @@ final class TableSource {
       if (problems.stream().noneMatch(p -> p.field().equals("geometry"))) {
         try {
           geom = polygon(rings);
+        } catch (RingProblem e) {
+          problems.add(new SourceFeature.Problem("geometry", e.getMessage(), e.zh));
         } catch (IllegalArgumentException e) {
-          problems.add(new SourceFeature.Problem("geometry", e.getMessage()));
+          problems.add(new SourceFeature.Problem("geometry", e.getMessage(), "界址点无法连成闭合的边界环"));
         }
       }
       Map<String, Object> all = new LinkedHashMap<>();
@@ -357,14 +372,25 @@ final class TableSource {
     for (int i : noId) {
       index++;
       out.add(new SourceFeature(index, t.rowNumbers().get(i), attributes(t, t.rows().get(i), attrCols), null,
-          List.of(new SourceFeature.Problem("id", "boundary-point row without a parcel id in column " + m.column(ParcelField.ID)))));
+          List.of(new SourceFeature.Problem("id", "boundary-point row without a parcel id in column " + m.column(ParcelField.ID),
+              "界址点行缺少宗地编号（列“" + m.column(ParcelField.ID) + "”为空）"))));
     }
-    return new SourceData(t.format(), t.sheet(), attrCols, out, null, null, t.encoding(), t.notes(), geomCols);
+    return new SourceData(t.format(), t.sheet(), attrCols, out, null, null, t.encoding(), t.notes(), t.notesZh(), geomCols);
+  }
+
+  /** A ring that cannot be built from its boundary points, in English and Chinese. */
+  private static final class RingProblem extends IllegalArgumentException {
+    final String zh;
+
+    RingProblem(String message, String zh) {
+      super(message);
+      this.zh = zh;
+    }
   }
 
   private static Geometry polygon(Map<String, List<Pt>> rings) {
     if (rings.isEmpty()) {
-      throw new IllegalArgumentException("no boundary points");
+      throw new RingProblem("no boundary points", "没有界址点");
     }
     List<LinearRing> built = new ArrayList<>();
     for (var e : rings.entrySet()) {
@@ -378,8 +404,9 @@ final class TableSource {
         cs.add(new Coordinate(cs.get(0)));
       }
       if (cs.size() < 4) {
-        throw new IllegalArgumentException("ring " + e.getKey() + " has " + (cs.size() - 1) + " distinct boundary point(s);"
-            + " a parcel needs at least 3 (is this a table of points, one per parcel?)");
+        throw new RingProblem("ring " + e.getKey() + " has " + (cs.size() - 1) + " distinct boundary point(s);"
+            + " a parcel needs at least 3 (is this a table of points, one per parcel?)",
+            "第 " + e.getKey() + " 圈只有 " + (cs.size() - 1) + " 个不同的界址点，一宗地至少需要 3 个（该表是否为每宗地一个点的点位表？）");
       }
       built.add(GF.createLinearRing(cs.toArray(Coordinate[]::new)));
     }

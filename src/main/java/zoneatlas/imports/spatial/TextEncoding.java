@@ -42,7 +42,8 @@ final class TextEncoding {
         try {
           return Charset.forName(s);
         } catch (IllegalArgumentException e) {
-          throw new ImportFailure(parameter, parameter + ": unknown character set '" + name.strip() + "' (e.g. UTF-8, GBK)");
+          throw new ImportFailure(parameter, parameter + ": unknown character set '" + name.strip() + "' (e.g. UTF-8, GBK)",
+              "无法识别的字符编码“" + name.strip() + "”（常用的有 UTF-8、GBK）");
         }
       }
     }
