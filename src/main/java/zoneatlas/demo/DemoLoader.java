@@ -22,6 +22,7 @@ import zoneatlas.model.PlanFeature;
 import zoneatlas.model.Synthetic;
 import zoneatlas.store.DataWriter;
 import zoneatlas.store.Store;
+import zoneatlas.store.Transactions;
 
 /**
  * Puts the demo data into an empty store: the schematic plan layers from {@code geodata/plan/}
@@ -91,47 +92,35 @@ public final class DemoLoader {
   }
 
   public static void write(Store store, List<PlanFeature> plan, Synthetic syn, long seed) throws SQLException {
-    try (Connection c = store.connection()) {
-      c.setAutoCommit(false);
-      try {
-        DataWriter w = new DataWriter(store, c);
-        w.plan(plan);
-        w.parcels(syn.parcels());
-        w.enterprises(syn.enterprises());
-        w.landUses(syn.landUses());
-        w.figures(syn.figures());
-        // the load is the history's first entry: every version it wrote began with it
-        Change load = Change.system("load", "*", "demo data, seed " + seed);
-        long change = new ChangeLog(store, c).open(load, plan.size() + " plan features, " + syn.parcels().size()
-            + " parcels, " + syn.enterprises().size() + " enterprises (schematic and synthetic)",
-            plan.size() + syn.parcels().size() + syn.enterprises().size());
-        for (String table : new String[] {"plan_features", "parcels", "enterprises", "land_uses"}) {
-          try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET change_id = ?, valid_from = ?")) {
-            ps.setLong(1, change);
-            ps.setObject(2, Versions.timestamp(load.at()));
-            ps.executeUpdate();
-          }
-        }
-        try (PreparedStatement ps = c.prepareStatement(store.sql("demo_load_feature_changes"))) {
-          for (int i = 1; i <= 3; i++) {
-            ps.setLong(i, change);
-          }
+    Transactions.run(store, c -> {
+      DataWriter w = new DataWriter(store, c);
+      w.plan(plan);
+      w.parcels(syn.parcels());
+      w.enterprises(syn.enterprises());
+      w.landUses(syn.landUses());
+      w.figures(syn.figures());
+      // the load is the history's first entry: every version it wrote began with it
+      Change load = Change.system("load", "*", "demo data, seed " + seed);
+      long change = new ChangeLog(store, c).open(load, plan.size() + " plan features, " + syn.parcels().size()
+          + " parcels, " + syn.enterprises().size() + " enterprises (schematic and synthetic)",
+          plan.size() + syn.parcels().size() + syn.enterprises().size());
+      for (String table : new String[] {"plan_features", "parcels", "enterprises", "land_uses"}) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET change_id = ?, valid_from = ?")) {
+          ps.setLong(1, change);
+          ps.setObject(2, Versions.timestamp(load.at()));
           ps.executeUpdate();
         }
-        w.meta("data_version", Long.toString(System.currentTimeMillis()));
-        w.meta("demo_seed", Long.toString(seed));
-        w.meta("loaded_at", Instant.now().toString());
-        c.commit();
-      } catch (Throwable t) {
-        try {
-          c.rollback();
-        } catch (Throwable r) {
-          t.addSuppressed(r);
-        }
-        throw t;
-      } finally {
-        c.setAutoCommit(true);
       }
-    }
+      try (PreparedStatement ps = c.prepareStatement(store.sql("demo_load_feature_changes"))) {
+        for (int i = 1; i <= 3; i++) {
+          ps.setLong(i, change);
+        }
+        ps.executeUpdate();
+      }
+      w.meta("data_version", Long.toString(System.currentTimeMillis()));
+      w.meta("demo_seed", Long.toString(seed));
+      w.meta("loaded_at", Instant.now().toString());
+      return null;
+    });
   }
 }

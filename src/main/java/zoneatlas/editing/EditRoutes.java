@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -161,7 +160,7 @@ public final class EditRoutes implements RouteModule {
     Crs.Def out = responseCrs(ctx);
     JsonNode body = body(ctx, FEATURE_TYPES);
     EditService.Result r = s.edits.create(l, body, contentCrs(ctx), change(ctx, l, "create"));
-    ctx.header("Location", FeaturesRoutes.base(ctx, s) + "/collections/" + l.id() + "/items/" + enc(r.id()));
+    ctx.header("Location", FeaturesRoutes.base(ctx, s) + "/collections/" + l.id() + "/items/" + FeaturesRoutes.enc(r.id()));
     features.writeItem(ctx, view(ctx, l), r.id(), out, null, Format.JSON, 201);
   }
 
@@ -335,9 +334,5 @@ public final class EditRoutes implements RouteModule {
     Params.onlyKnown(ctx, Set.of("f"), k -> false);
     ctx.json(EditSchema.of(l, view(ctx, l), mayEdit(s.auth.principal(ctx).role(), l),
         FeaturesRoutes.base(ctx, s)));
-  }
-
-  static String enc(String id) {
-    return java.net.URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -34,6 +34,7 @@ import zoneatlas.layers.Layer;
 import zoneatlas.layers.LayerCatalog;
 import zoneatlas.ogc.Crs;
 import zoneatlas.store.Store;
+import zoneatlas.store.Transactions;
 
 /**
  * Writes features: creates, replaces, patches, deletes, reverts, splits and merges, each as one
@@ -68,34 +69,9 @@ public final class EditService {
     }
   }
 
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
   /** Runs one write; commits when it returns, rolls back on anything thrown, Errors included. */
-  private <T> T transaction(Work<T> w) throws SQLException {
-    try (Connection c = store.connection()) {
-      c.setAutoCommit(false);
-      try {
-        T out = w.run(c);
-        c.commit();
-        return out;
-      } catch (Throwable t) {
-        try {
-          c.rollback();
-        } catch (Throwable r) {
-          t.addSuppressed(r);
-        }
-        throw t;
-      } finally {
-        try {
-          c.setAutoCommit(true);
-        } catch (SQLException ignored) {
-          // a broken connection: the pool discards it
-        }
-      }
-    }
+  private <T> T transaction(Transactions.Work<T> w) throws SQLException {
+    return Transactions.run(store, w);
   }
 
   // ---- create, replace, patch, delete ----------------------------------------------------------

@@ -17,6 +17,7 @@ import zoneatlas.history.ChangeLog;
 import zoneatlas.imports.FigureFile.RowError;
 import zoneatlas.store.DataWriter;
 import zoneatlas.store.Store;
+import zoneatlas.store.Transactions;
 
 /**
  * Imports yearly enterprise figures keyed by unified social credit code: checks the whole file
@@ -57,29 +58,13 @@ public final class FigureImportService {
   /** As above, recorded as {@code ch} (who, why, which request) in the change history. */
   public Report importFile(byte[] bytes, String filename, String contentType, Change ch) throws SQLException {
     FigureFile.Parsed p = FigureFile.parse(bytes, filename, contentType);
-    try (Connection c = store.connection()) {
-      boolean auto = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        Report r = write(c, p, ch);
-        if (r.ok()) {
-          c.commit();
-        } else {
-          c.rollback();
-        }
-        return r;
-      } catch (Throwable t) {
-        // an Error too: committing in finally after half the rows would keep them
-        try {
-          c.rollback();
-        } catch (Throwable r) {
-          t.addSuppressed(r);
-        }
-        throw t;
-      } finally {
-        c.setAutoCommit(auto);
+    return Transactions.run(store, c -> {
+      Report r = write(c, p, ch);
+      if (!r.ok()) {
+        c.rollback();
       }
-    }
+      return r;
+    });
   }
 
   /**

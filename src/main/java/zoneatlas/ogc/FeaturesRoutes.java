@@ -516,7 +516,7 @@ public final class FeaturesRoutes implements RouteModule {
     return parts.isEmpty() ? "" : "?" + String.join("&", parts);
   }
 
-  static String enc(String s) {
+  public static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%2C", ",");
   }
 

@@ -16,14 +16,9 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import zoneatlas.demo.SyntheticGenerator;
-import zoneatlas.model.Parcel;
-import zoneatlas.store.DataWriter;
-import zoneatlas.store.PostgisStore;
 import zoneatlas.store.SqlStore;
-import zoneatlas.testing.PostgisCluster;
+import zoneatlas.testing.BenchDatabase;
 import zoneatlas.testing.TestServer;
-import zoneatlas.testing.TestStores;
 
 /**
  * Issue 10's benchmarks, on PostGIS with 200,000 parcels each edited twice (400,000 ended versions
@@ -39,12 +34,13 @@ import zoneatlas.testing.TestStores;
  */
 @Tag("bench")
 class EditingBench {
-  static final int PARCELS = 200_000;
+  static final int PARCELS = BenchDatabase.PARCELS;
   static final int RUNS = 60;
 
   @Test
   void datetimeItemsAndPatchRoundTrips() throws Exception {
-    SqlStore store = database();
+    // a database of its own: the other benchmarks' parcels stay unedited
+    SqlStore store = BenchDatabase.fresh("bench_history");
     Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
     Instant t1 = Instant.parse("2026-03-01T00:00:00Z");
     Instant t2 = Instant.parse("2026-06-01T00:00:00Z");
@@ -135,26 +131,6 @@ class EditingBench {
       }
     }
     return n;
-  }
-
-  /** A database of its own (the other benchmarks' parcels stay unedited). */
-  static SqlStore database() throws Exception {
-    PostgisCluster c = PostgisCluster.get();
-    try (Connection conn = TestStores.postgis().connection(); Statement s = conn.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS bench_history");
-      s.execute("CREATE DATABASE bench_history");
-    }
-    SqlStore s = PostgisStore.open(c.jdbcUrl().replace("/zoneatlas", "/bench_history"), c.user(), "", 8, 120);
-    List<Parcel> parcels = SyntheticGenerator.benchParcels(PARCELS, 42);
-    try (Connection conn = s.connection()) {
-      conn.setAutoCommit(false);
-      DataWriter w = new DataWriter(s, conn);
-      w.parcels(parcels);
-      w.meta("data_version", "bench");
-      conn.commit();
-      conn.setAutoCommit(true);
-    }
-    return s;
   }
 
   /**

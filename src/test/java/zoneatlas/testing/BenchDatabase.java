@@ -20,17 +20,22 @@ public final class BenchDatabase {
   private BenchDatabase() {}
 
   public static synchronized SqlStore parcels() throws Exception {
-    if (store != null) {
-      return store;
+    if (store == null) {
+      store = fresh("bench");
     }
+    return store;
+  }
+
+  /** A new database of that name holding {@link #PARCELS} parcels, for a benchmark that changes them. */
+  public static SqlStore fresh(String name) throws Exception {
     PostgisCluster c = PostgisCluster.get();
     try (Connection conn = TestStores.postgis().connection();
         Statement s = conn.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS bench");
-      s.execute("CREATE DATABASE bench");
+      s.execute("DROP DATABASE IF EXISTS " + name);
+      s.execute("CREATE DATABASE " + name);
     }
-    String url = c.jdbcUrl().replace("/zoneatlas", "/bench");
-    SqlStore s = PostgisStore.open(url, c.user(), "", 8, 60);
+    String url = c.jdbcUrl().replace("/zoneatlas", "/" + name);
+    SqlStore s = PostgisStore.open(url, c.user(), "", 8, 120);
     long t0 = System.nanoTime();
     List<Parcel> parcels = SyntheticGenerator.benchParcels(PARCELS, 42);
     try (Connection conn = s.connection()) {
@@ -44,8 +49,8 @@ public final class BenchDatabase {
         st.execute("ANALYZE");
       }
     }
-    System.out.printf("bench database: %d parcels generated and loaded in %d ms%n", PARCELS, (System.nanoTime() - t0) / 1_000_000);
-    store = s;
+    System.out.printf("bench database %s: %d parcels generated and loaded in %d ms%n", name, PARCELS,
+        (System.nanoTime() - t0) / 1_000_000);
     return s;
   }
 }

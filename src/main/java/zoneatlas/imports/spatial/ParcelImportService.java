@@ -24,6 +24,7 @@ import zoneatlas.layers.LayerCatalog;
 import zoneatlas.imports.spatial.ParcelChecker.Candidate;
 import zoneatlas.store.DataWriter;
 import zoneatlas.store.Store;
+import zoneatlas.store.Transactions;
 
 /**
  * Imports land parcels from the files land registers keep (zipped shapefiles, GeoPackage, GeoJSON,
@@ -147,40 +148,25 @@ public final class ParcelImportService {
     }
     overlapsWithinFile(candidates, checker);
 
-    try (Connection c = store.connection()) {
-      boolean auto = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        ParcelRepo repo = new ParcelRepo(store, c);
-        storeChecks(repo, candidates, o, checker, rep);
-        finish(candidates, rep);
-        if (!rep.errors.isEmpty()) {
-          c.rollback();
-          return rep;
-        }
-        WritePlan plan = plan(repo, candidates, o, rep);
-        if (o.dryRun()) {
-          c.rollback();
-          rep.ok = true;
-          return rep;
-        }
-        write(c, repo, plan, o, rep, ch);
-        c.commit();
-        rep.ok = true;
-        rep.written = true;
+    return Transactions.run(store, c -> {
+      ParcelRepo repo = new ParcelRepo(store, c);
+      storeChecks(repo, candidates, o, checker, rep);
+      finish(candidates, rep);
+      if (!rep.errors.isEmpty()) {
+        c.rollback();
         return rep;
-      } catch (Throwable t) {
-        // any Throwable, Errors included: the finally below must never run with half the rows in place
-        try {
-          c.rollback();
-        } catch (Throwable r) {
-          t.addSuppressed(r);
-        }
-        throw t;
-      } finally {
-        c.setAutoCommit(auto);
       }
-    }
+      WritePlan plan = plan(repo, candidates, o, rep);
+      if (o.dryRun()) {
+        c.rollback();
+        rep.ok = true;
+        return rep;
+      }
+      write(c, repo, plan, o, rep, ch);
+      rep.ok = true;
+      rep.written = true;
+      return rep;
+    });
   }
 
   private static Reprojector reprojector(ImportOptions o, SourceData data, boolean tabular, ImportReport rep) {
