@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import zoneatlas.Services;
 import zoneatlas.auth.AuthRoutes;
 import zoneatlas.editing.EditRoutes;
@@ -27,10 +25,10 @@ import zoneatlas.summary.SummaryRoutes;
 
 /**
  * The app factory: builds the Javalin server from {@link Services}. Each capability brings its
- * routes as a {@link RouteModule}; errors become JSON bodies naming the parameter at fault.
+ * routes as a {@link RouteModule}; {@link Errors} turns failures into JSON bodies naming the
+ * parameter at fault, {@link Security} guards every request, {@link Ops} serves health and metrics.
  */
 public final class WebApp {
-  private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private WebApp() {}
@@ -77,20 +75,9 @@ public final class WebApp {
       for (RouteModule m : modules(s)) {
         m.register(cfg.routes);
       }
-      cfg.routes.exception(ApiError.class, (e, ctx) -> {
-        ctx.status(e.status).contentType("application/json")
-            .result(body(e.status, e.code, e.getMessage(), e.parameter, e.details));
-      });
-      cfg.routes.exception(Exception.class, (e, ctx) -> {
-        LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
-        ctx.status(500).contentType("application/json")
-            .result(body(500, "ServerError", "the server could not complete this request; the error is logged", null));
-      });
-      cfg.routes.error(404, ctx -> {
-        if (ctx.result() == null || ctx.result().isEmpty()) {
-          ctx.contentType("application/json").result(body(404, "NotFound", "no such resource: " + ctx.path(), null));
-        }
-      });
+      Errors.install(cfg);
+      Security.install(cfg, s);
+      Ops.install(cfg, s);
     });
   }
 
