@@ -53,10 +53,15 @@ public final class App {
     }
     Services services = new Services(config, store);
     Javalin app = WebApp.create(services);
+    // SIGTERM (systemd, kill, an orchestrator): stop accepting, let requests in flight finish within
+    // shutdown.grace.seconds (WebApp's Jetty is set up for it), and only then close the pools they use
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      long t0 = System.nanoTime();
+      LOG.info("stopping: no new connections, requests in flight get up to {} s", config.integer("shutdown.grace.seconds"));
       app.stop();
       store.close();
-    }));
+      LOG.info("stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }, "shutdown"));
     app.start(config.get("host"), config.integer("port"));
     LOG.info("ZoneAtlas serving on http://localhost:{}/", app.port());
   }

@@ -44,7 +44,7 @@ public final class Services {
     this.store = store;
     this.catalog = LayerCatalog.load();
     this.features = new FeatureService(store, catalog, config.integer("query.slow.ms"));
-    this.auth = new Auth(config, Clock.systemUTC());
+    this.auth = new Auth(config, Clock.systemUTC(), store);
     this.sites = new SitesService(store, SitesService.Limits.from(config));
     this.search = new SearchService(store);
     this.summary = new SummaryService(store);

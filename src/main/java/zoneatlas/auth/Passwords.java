@@ -9,7 +9,7 @@ import javax.crypto.spec.PBEKeySpec;
 
 /** PBKDF2-SHA256 password hashes, stored as {@code pbkdf2$iterations$salt$hash} (base64). */
 public final class Passwords {
-  private static final int ITERATIONS = 210_000;
+  static final int ITERATIONS = 210_000;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Passwords() {}
@@ -29,6 +29,28 @@ public final class Passwords {
     byte[] expected = Base64.getDecoder().decode(p[3]);
     byte[] actual = derive(password, salt, Integer.parseInt(p[1]));
     return MessageDigest.isEqual(expected, actual);
+  }
+
+  /** The PBKDF2 iterations of a stored hash; the current default when it cannot be read. */
+  static int iterations(String stored) {
+    String[] p = stored.split("\\$");
+    try {
+      return p.length == 4 ? Integer.parseInt(p[1]) : ITERATIONS;
+    } catch (NumberFormatException e) {
+      return ITERATIONS;
+    }
+  }
+
+  /**
+   * A well-formed hash that no password matches (its "hash" part is random, derived from
+   * nothing): checking a password against it costs exactly what a real check costs.
+   */
+  static String unmatchable(int iterations) {
+    byte[] salt = new byte[16];
+    byte[] hash = new byte[32];
+    RANDOM.nextBytes(salt);
+    RANDOM.nextBytes(hash);
+    return "pbkdf2$" + iterations + "$" + b64(salt) + "$" + b64(hash);
   }
 
   private static byte[] derive(String password, byte[] salt, int iterations) {

@@ -16,6 +16,7 @@ import zoneatlas.history.Change;
 import zoneatlas.history.ETags;
 import zoneatlas.history.HistoryService;
 import zoneatlas.http.ApiError;
+import zoneatlas.http.JsonBody;
 import zoneatlas.http.Params;
 import zoneatlas.http.RouteModule;
 import zoneatlas.http.Writes;
@@ -118,23 +119,7 @@ public final class EditRoutes implements RouteModule {
   }
 
   private static JsonNode body(Context ctx, Set<String> types) {
-    String ct = ctx.contentType();
-    String mt = ct == null ? "" : ct.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
-    if (!types.contains(mt)) {
-      throw new ApiError(415, "UnsupportedMediaType", "Content-Type", "Content-Type must be one of " + types + ", got '"
-          + (ct == null ? "" : ct) + "'");
-    }
-    try {
-      JsonNode n = JSON.readTree(ctx.bodyAsBytes());
-      if (n == null) {
-        throw ApiError.badParam("body", "is empty");
-      }
-      return n;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw ApiError.badParam("body", "is not valid JSON: " + e.getOriginalMessage());
-    } catch (java.io.IOException e) {
-      throw ApiError.badParam("body", "could not be read: " + e.getMessage());
-    }
+    return JsonBody.object(ctx, types);
   }
 
   private static final Set<String> FEATURE_TYPES = Set.of("application/geo+json", "application/json");
@@ -234,20 +219,27 @@ public final class EditRoutes implements RouteModule {
   private void writeParts(Context ctx, Layer l, List<String> ids, Crs.Def crs) throws Exception {
     LayerView view = view(ctx, l);
     ItemsQuery q = new ItemsQuery(null, 1, 0, Map.of(), null, List.of(), crs.srid, crs.northFirst, false);
-    ctx.status(200).contentType("application/geo+json").header("Content-Crs", crs.header());
-    try (JsonGenerator g = JSON.getFactory().createGenerator(ctx.outputStream())) {
-      g.writeStartObject();
-      g.writeStringField("type", "FeatureCollection");
-      g.writeArrayFieldStart("features");
-      for (String id : ids) {
-        var st = s.features.stamp(l, id, null).orElseThrow();
-        String tag = ETags.tag(ETags.state(l.id(), id, st.version(), st.validFrom()),
-            FeaturesRoutes.variant(Format.JSON, crs, view));
-        s.features.writeFeature(l, id, q, view.showConfidential(), g, features.landUses(l, id, null),
-            x -> x.writeStringField("etag", tag));
+    // read whole before the first byte goes out: no connection waits on the client (FeaturesRoutes.Answers)
+    FeaturesRoutes.Body body = features.answers().body(1);
+    try {
+      try (JsonGenerator g = JSON.getFactory().createGenerator(body)) {
+        g.writeStartObject();
+        g.writeStringField("type", "FeatureCollection");
+        g.writeArrayFieldStart("features");
+        for (String id : ids) {
+          var st = s.features.stamp(l, id, null).orElseThrow();
+          String tag = ETags.tag(ETags.state(l.id(), id, st.version(), st.validFrom()),
+              FeaturesRoutes.variant(Format.JSON, crs, view));
+          s.features.writeFeature(l, id, q, view.showConfidential(), g, features.landUses(l, id, null),
+              x -> x.writeStringField("etag", tag));
+        }
+        g.writeEndArray();
+        g.writeEndObject();
       }
-      g.writeEndArray();
-      g.writeEndObject();
+      ctx.status(200).contentType("application/geo+json").header("Content-Crs", crs.header());
+      features.answers().send(ctx, body);
+    } finally {
+      body.release();
     }
   }
 
@@ -271,39 +263,44 @@ public final class EditRoutes implements RouteModule {
     }
     LayerView view = view(ctx, l);
     ItemsQuery q = new ItemsQuery(null, 1, 0, Map.of(), null, List.of(), crs.srid, crs.northFirst, false);
-    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-    int n;
-    try (JsonGenerator g = JSON.getFactory().createGenerator(buf)) {
-      g.writeStartObject();
-      g.writeStringField("collection", l.id());
-      g.writeStringField("id", fid);
-      HistoryService.Touch deleted = touches.values().stream().findFirst()
-          .filter(t -> t.what().versionAfter() == null).orElse(null);
-      g.writeBooleanField("deleted", deleted != null);
-      g.writeArrayFieldStart("versions");
-      n = s.features.writeVersions(l, fid, q, view.showConfidential(), g, (x, version, from, changeId, to, endedBy) -> {
-        x.writeNumberField("version", version);
-        x.writeStringField("valid_from", from.toString());
-        if (to == null) {
-          x.writeNullField("valid_to");
-        } else {
-          x.writeStringField("valid_to", to.toString());
-        }
-        x.writeBooleanField("current", to == null);
-        x.writeStringField("etag", ETags.tag(ETags.state(l.id(), fid, version, from),
-            FeaturesRoutes.variant(Format.JSON, crs, view)));
-        x.writeFieldName("made_by");
-        writeChange(x, changeId == null ? null : touches.get(changeId));
-        x.writeFieldName("ended_by");
-        writeChange(x, endedBy == null ? null : touches.get(endedBy));
-      });
-      g.writeEndArray();
-      g.writeEndObject();
+    FeaturesRoutes.Body buf = features.answers().body(1);
+    try {
+      int n;
+      try (JsonGenerator g = JSON.getFactory().createGenerator(buf)) {
+        g.writeStartObject();
+        g.writeStringField("collection", l.id());
+        g.writeStringField("id", fid);
+        HistoryService.Touch deleted = touches.values().stream().findFirst()
+            .filter(t -> t.what().versionAfter() == null).orElse(null);
+        g.writeBooleanField("deleted", deleted != null);
+        g.writeArrayFieldStart("versions");
+        n = s.features.writeVersions(l, fid, q, view.showConfidential(), g, (x, version, from, changeId, to, endedBy) -> {
+          x.writeNumberField("version", version);
+          x.writeStringField("valid_from", from.toString());
+          if (to == null) {
+            x.writeNullField("valid_to");
+          } else {
+            x.writeStringField("valid_to", to.toString());
+          }
+          x.writeBooleanField("current", to == null);
+          x.writeStringField("etag", ETags.tag(ETags.state(l.id(), fid, version, from),
+              FeaturesRoutes.variant(Format.JSON, crs, view)));
+          x.writeFieldName("made_by");
+          writeChange(x, changeId == null ? null : touches.get(changeId));
+          x.writeFieldName("ended_by");
+          writeChange(x, endedBy == null ? null : touches.get(endedBy));
+        });
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      if (n == 0) {
+        throw ApiError.notFound("no feature '" + fid + "' in collection '" + l.id() + "', now or before");
+      }
+      ctx.contentType("application/json").header("Content-Crs", crs.header());
+      features.answers().send(ctx, buf);
+    } finally {
+      buf.release();
     }
-    if (n == 0) {
-      throw ApiError.notFound("no feature '" + fid + "' in collection '" + l.id() + "', now or before");
-    }
-    ctx.contentType("application/json").header("Content-Crs", crs.header()).result(buf.toByteArray());
   }
 
   private static void writeChange(JsonGenerator g, HistoryService.Touch t) throws java.io.IOException {
@@ -332,6 +329,10 @@ public final class EditRoutes implements RouteModule {
   void schema(Context ctx) {
     Layer l = layer(ctx);
     Params.onlyKnown(ctx, Set.of("f"), k -> false);
+    String f = Params.one(ctx, "f");
+    if (f != null && !f.equals("json")) {
+      throw ApiError.badParam("f", "the form schema is JSON only (f=json), got '" + f + "'");
+    }
     ctx.json(EditSchema.of(l, view(ctx, l), mayEdit(s.auth.principal(ctx).role(), l),
         FeaturesRoutes.base(ctx, s)));
   }

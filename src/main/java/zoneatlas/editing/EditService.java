@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
@@ -30,6 +29,7 @@ import zoneatlas.history.Versions;
 import zoneatlas.history.Versions.Row;
 import zoneatlas.http.ApiError;
 import zoneatlas.layers.Column;
+import zoneatlas.layers.FeatureIds;
 import zoneatlas.layers.Layer;
 import zoneatlas.layers.LayerCatalog;
 import zoneatlas.ogc.Crs;
@@ -44,8 +44,6 @@ import zoneatlas.store.Transactions;
  */
 public final class EditService {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern CLIENT_ID = Pattern.compile("[\\p{IsHan}A-Za-z0-9][\\p{IsHan}A-Za-z0-9._-]{0,99}");
-  private static final Pattern PLAN_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Store store;
   private final LayerCatalog catalog;
@@ -115,11 +113,25 @@ public final class EditService {
     return update(l, id, ifMatch, ch, cur -> t, rules);
   }
 
+  /** The members a feature patch may hold: a GeoJSON Feature's own (type, id, bbox and links are not changed). */
+  private static final Set<String> PATCH_MEMBERS = Set.of("type", "id", "properties", "geometry", "bbox", "links");
+
   /** PATCH with a JSON merge patch (RFC 7396) of the feature: a null property empties it. */
   public Result patch(Layer l, String id, JsonNode patch, Crs.Def crs, String ifMatch, Change ch) throws SQLException {
     FeatureRules rules = FeatureRules.of(l);
     if (patch == null || !patch.isObject()) {
       throw ApiError.badParam("body", "must be a JSON merge patch object, e.g. {\"properties\":{\"status\":\"在用\"}}");
+    }
+    for (var it = patch.fieldNames(); it.hasNext(); ) {
+      String m = it.next();
+      if (!PATCH_MEMBERS.contains(m)) {
+        // a misspelt "properties" would otherwise be a successful write that changed nothing
+        throw Problems.error(400, "InvalidParameterValue", m, "请求体中的“" + m + "”无法识别：只能修改要素的属性和几何图形",
+            "unknown member '" + m + "': a patch changes 'properties' and 'geometry' only");
+      }
+    }
+    if (patch.has("type") && !"Feature".equals(patch.get("type").asText())) {
+      throw ApiError.badParam("type", "a patch of a feature is a Feature, got '" + patch.get("type").asText() + "'");
     }
     if (patch.has("id") && !patch.get("id").asText().equals(id)) {
       throw Problems.error(400, "InvalidParameterValue", "id", "要素编号不能修改", "a feature's id cannot be changed");
@@ -483,10 +495,9 @@ public final class EditService {
     }
     String id = n.asText().strip();
     boolean plan = l.table().equals("plan_features");
-    if (!(plan ? PLAN_ID : CLIENT_ID).matcher(id).matches()) {
-      throw Problems.error(400, "InvalidParameterValue", "id",
-          plan ? "规划要素编号只能由小写字母、数字和“-”组成" : "编号只能由汉字、字母、数字和“.”“_”“-”组成，最长 100 个字",
-          plan ? "a plan feature id is lower-case letters, digits and '-'" : "an id is 1-100 letters, digits, '.', '_' or '-'");
+    if (!FeatureIds.valid(id, plan)) {
+      throw Problems.error(400, "InvalidParameterValue", "id", plan ? FeatureIds.PLAN_RULE_ZH : FeatureIds.RULE_ZH,
+          plan ? FeatureIds.PLAN_RULE_EN : FeatureIds.RULE_EN);
     }
     return id;
   }

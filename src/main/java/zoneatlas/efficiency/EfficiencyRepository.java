@@ -35,7 +35,7 @@ public final class EfficiencyRepository {
 
   /** The data version the loader and every import write to the meta table; "none" when absent. */
   public String dataVersion() throws SQLException {
-    try (Connection c = store.connection()) {
+    try (Connection c = store.readConnection()) {
       return dataVersion(c);
     }
   }
@@ -53,7 +53,7 @@ public final class EfficiencyRepository {
   /** Everything, read on one connection; retried once if an import changed the data meanwhile. */
   public EfficiencyData load() throws SQLException {
     for (int attempt = 0; ; attempt++) {
-      try (Connection c = store.connection()) {
+      try (Connection c = store.readConnection()) {
         String v = dataVersion(c);
         EfficiencyData d = load(c, v);
         if (v.equals(dataVersion(c)) || attempt > 0) {
@@ -115,7 +115,7 @@ public final class EfficiencyRepository {
     if (ids.isEmpty()) {
       return out;
     }
-    try (Connection c = store.connection();
+    try (Connection c = store.readConnection();
         PreparedStatement ps = c.prepareStatement(store.sql("efficiency_parcel_geojson"))) {
       ps.setQueryTimeout(store.queryTimeoutSeconds());
       Array arr = c.createArrayOf(store.dialect() == Dialect.POSTGIS ? "text" : "VARCHAR", ids.toArray(new String[0]));

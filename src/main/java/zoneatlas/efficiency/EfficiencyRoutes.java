@@ -10,6 +10,7 @@ import java.util.Set;
 import zoneatlas.Services;
 import zoneatlas.auth.Role;
 import zoneatlas.http.ApiError;
+import zoneatlas.http.JsonBody;
 import zoneatlas.http.Params;
 import zoneatlas.http.RouteModule;
 
@@ -51,13 +52,8 @@ public final class EfficiencyRoutes implements RouteModule {
       }
     });
     r.post("/api/efficiency/whatif", ctx -> {
-      JsonNode body;
-      try {
-        body = JSON.readTree(ctx.body());
-      } catch (IOException e) {
-        throw ApiError.badParam("body", "must be JSON like {\"scheme\":\"weighted-benchmark\",\"weights\":{\"tax_per_mu\":40}}");
-      }
-      ctx.json(s.efficiency.whatIf(role(ctx), body));
+      Params.onlyKnown(ctx, Set.of(), k -> false);
+      ctx.json(s.efficiency.whatIf(role(ctx), JsonBody.object(ctx, JsonBody.PLAIN)));
     });
     r.get("/api/efficiency/low-efficiency", ctx -> {
       Params.onlyKnown(ctx, Set.of("year", "scheme", "zone", "unit", "format", "lang"), k -> false);

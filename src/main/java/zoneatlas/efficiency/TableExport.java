@@ -149,7 +149,7 @@ public final class TableExport {
   }
 
   /** The text as a CSV cell that no spreadsheet runs as a formula. */
-  static String neutralised(String s) {
+  public static String neutralised(String s) {
     if (s.isEmpty()) {
       return s;
     }

@@ -83,7 +83,7 @@ public final class FigureFile {
         try {
           readXlsx(bytes, table, rowNumbers);
         } catch (IOException | RuntimeException e) {
-          errors.add(new RowError(0, null, null, "not a readable .xlsx workbook: " + e.getMessage()));
+          errors.add(new RowError(0, null, null, "not a readable .xlsx workbook: " + rootMessage(e)));
           return new Parsed(format, List.of(), List.of(), errors);
         }
       }
@@ -91,7 +91,7 @@ public final class FigureFile {
         try {
           readCsv(decode(bytes), table, rowNumbers);
         } catch (IOException | RuntimeException e) {
-          errors.add(new RowError(0, null, null, "not readable as CSV: " + e.getMessage()));
+          errors.add(new RowError(0, null, null, "not readable as CSV: " + rootMessage(e)));
           return new Parsed(format, List.of(), List.of(), errors);
         }
       }
@@ -286,5 +286,14 @@ public final class FigureFile {
 
   private static String cell(List<String> cells, int i) {
     return i < cells.size() && cells.get(i) != null ? cells.get(i) : "";
+  }
+
+  /** The innermost cause's own words: wrapped exceptions put class names into their messages. */
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return String.valueOf(t.getMessage());
   }
 }

@@ -6,10 +6,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +20,9 @@ import zoneatlas.store.Store;
 
 /**
  * Reads a layer's features and writes them as GeoJSON while the rows arrive: the database encodes
- * each geometry ({@code ST_AsGeoJSON}), Java copies it and the properties to the output, and no
- * result is ever held whole in memory. Thread-safe.
+ * each geometry ({@code ST_AsGeoJSON}), Java copies it and the properties to the output as encoded
+ * bytes, never as an object tree. The HTTP layer hands it an output in memory, bounded, so no
+ * database connection waits on a client. Thread-safe.
  */
 public final class FeatureService {
   private static final Logger LOG = LoggerFactory.getLogger(FeatureService.class);
@@ -178,11 +181,29 @@ public final class FeatureService {
    */
   public int writeFeatures(Layer layer, ItemsQuery q, boolean showConfidential, JsonGenerator out)
       throws SQLException, IOException {
+    return writeFeatures(layer, q, showConfidential, out, () -> false).count();
+  }
+
+  /** How much of a page was written: {@code cut} when {@code full} stopped it before its last feature. */
+  public record Written(int count, boolean cut) {}
+
+  /**
+   * Writes the page's features as elements of an already opened JSON array, into memory: the
+   * connection is held only while the rows are read and encoded, never while a client reads, and
+   * the whole read keeps to the query timeout (the statement's own timeout covers only its first
+   * fetch). Before each feature after the first, {@code full} may say there is no room for more:
+   * the page then ends early, short of its limit, and the caller links to the rest.
+   */
+  public Written writeFeatures(Layer layer, ItemsQuery q, boolean showConfidential, JsonGenerator out,
+      BooleanSupplier full) throws SQLException, IOException {
     SqlFragment w = where(layer, q);
     SqlFragment from = source(layer, q.asOf());
     String sql = selectSql(layer, q, from.sql(), w);
     long t0 = System.nanoTime();
+    long timeout = store.queryTimeoutSeconds();
+    long deadline = timeout > 0 ? t0 + timeout * 1_000_000_000L : Long.MAX_VALUE;
     int n = 0;
+    boolean cut = false;
     try (Connection c = store.connection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setQueryTimeout(store.queryTimeoutSeconds());
@@ -195,19 +216,36 @@ public final class FeatureService {
       c.setAutoCommit(false);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          if (n > 0 && full.getAsBoolean()) {
+            cut = true;
+            break;
+          }
+          if (System.nanoTime() > deadline) {
+            throw new SQLTimeoutException("reading a page of layer " + layer.id() + " took longer than " + timeout
+                + " s", "57014");
+          }
           writeFeature(layer, rs, showConfidential, out, null, null);
           n++;
         }
-      } finally {
-        c.commit();
-        c.setAutoCommit(auto);
+      } catch (SQLException | IOException | RuntimeException e) {
+        // the failure is what the client must hear of (a lost database is a 503), not a cleanup
+        // failing after it on the same broken connection
+        try {
+          c.rollback();
+          c.setAutoCommit(auto);
+        } catch (SQLException cleanup) {
+          e.addSuppressed(cleanup);
+        }
+        throw e;
       }
+      c.commit();
+      c.setAutoCommit(auto);
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
     if (ms > slowMs) {
       LOG.warn("slow query on layer {}: {} ms, {} rows", layer.id(), ms, n);
     }
-    return n;
+    return new Written(n, cut);
   }
 
   /** One feature by id, written as a whole GeoJSON Feature object; empty if there is none. */

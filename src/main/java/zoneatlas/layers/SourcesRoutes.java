@@ -47,19 +47,30 @@ public final class SourcesRoutes implements RouteModule {
     List<Integer> out = new ArrayList<>();
     for (String part : spec.split(",")) {
       String[] ab = part.strip().split("-");
-      int a = Integer.parseInt(ab[0]);
-      int b = ab.length > 1 ? Integer.parseInt(ab[1]) : a;
+      int a = lineNumber(ab[0]);
+      int b = ab.length > 1 ? lineNumber(ab[1]) : a;
       if (b < a || b - a > MAX_LINES) {
         throw ApiError.badParam("lines", "a range must run forwards and span at most " + MAX_LINES + " lines");
       }
-      for (int i = a; i <= b && out.size() <= MAX_LINES; i++) {
-        out.add(i);
+      // long: b may be Integer.MAX_VALUE, where an int counter would wrap round and never end
+      for (long i = a; i <= b && out.size() <= MAX_LINES; i++) {
+        out.add((int) i);
       }
     }
     if (out.size() > MAX_LINES) {
       throw ApiError.badParam("lines", "at most " + MAX_LINES + " lines at once");
     }
     return out;
+  }
+
+  /** One line number; digits already checked, so only its size can be wrong (no document has 2^31 lines). */
+  private static int lineNumber(String digits) {
+    try {
+      return Integer.parseInt(digits);
+    } catch (NumberFormatException e) {
+      throw ApiError.badParam("lines", "line " + (digits.length() > 20 ? digits.substring(0, 20) + "…" : digits)
+          + " is beyond any document");
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package zoneatlas.ogc;
 
+import io.micrometer.core.instrument.Metrics;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,7 +34,7 @@ public final class CollectionInfo {
   }
 
   String dataVersion() throws SQLException {
-    try (Connection c = store.connection();
+    try (Connection c = store.readConnection();
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT val FROM meta WHERE name = 'data_version'")) {
       return rs.next() ? rs.getString(1) : "0";
@@ -44,12 +45,15 @@ public final class CollectionInfo {
     String key = l.id() + "@" + dataVersion();
     Stats st = cache.get(key);
     if (st != null) {
+      Metrics.counter("zoneatlas.cache.requests", "cache", "collection-stats", "result", "hit").increment();
       return st;
     }
+    // /metrics: a miss is a COUNT and extent over the layer's whole table
+    Metrics.counter("zoneatlas.cache.requests", "cache", "collection-stats", "result", "miss").increment();
     String where = l.whereLayer() == null ? "" : " WHERE layer = ?";
     String sql = "SELECT COUNT(*), MIN(ST_XMin(geom)), MIN(ST_YMin(geom)), MAX(ST_XMax(geom)), MAX(ST_YMax(geom)) FROM "
         + l.table() + where;
-    try (Connection c = store.connection();
+    try (Connection c = store.readConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setQueryTimeout(store.queryTimeoutSeconds());
       if (l.whereLayer() != null) {

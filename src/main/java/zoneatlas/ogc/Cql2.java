@@ -73,6 +73,12 @@ public final class Cql2 {
   private static final Set<String> RESERVED = Set.of("AND", "OR", "NOT", "LIKE", "ILIKE", "BETWEEN", "IN", "IS",
       "NULL", "TRUE", "FALSE");
   private static final Set<String> COMPARISONS = Set.of("=", "<>", "<", ">", "<=", ">=");
+  /**
+   * Deepest nesting of NOT, parentheses and CASEI. Real filters nest a few levels; the parser, the
+   * SQL it becomes and the database's own parser all recurse once per level (H2 overflowed its
+   * stack at a thousand NOTs), so depth is refused here, where the answer is still a 400.
+   */
+  static final int MAX_DEPTH = 32;
 
   /** Parses CQL2 text; a syntax error is a 400 naming the {@code filter} parameter and the position. */
   public static Node parse(String text) {
@@ -103,6 +109,7 @@ public final class Cql2 {
     private final String src;
     private int pos;
     private Token peeked;
+    private int depth;
 
     Parser(String src) {
       this.src = src;
@@ -257,17 +264,29 @@ public final class Cql2 {
 
     Node not() {
       if (keyword("NOT")) {
-        return new Not(not());
+        enter("NOT");
+        Node n = new Not(not());
+        depth--;
+        return n;
       }
       return primary();
+    }
+
+    /** One level deeper; refused past {@link #MAX_DEPTH}. */
+    private void enter(String what) {
+      if (++depth > MAX_DEPTH) {
+        throw error("nested too deeply (" + what + "): at most " + MAX_DEPTH + " levels of NOT, parentheses and CASEI");
+      }
     }
 
     Node primary() {
       Token t = peek();
       if (t.kind == Kind.LPAREN) {
         next();
+        enter("parentheses");
         Node n = or();
         expect(Kind.RPAREN, "')'");
+        depth--;
         return n;
       }
       if (t.kind == Kind.WORD && SPATIAL.contains(t.upper())) {
@@ -349,8 +368,10 @@ public final class Cql2 {
           }
           if (u.equals("CASEI")) {
             expect(Kind.LPAREN, "'(' after CASEI");
+            enter("CASEI");
             Operand inner = operand();
             expect(Kind.RPAREN, "')' closing CASEI");
+            depth--;
             return new Casei(inner);
           }
           if (WKT.contains(u)) {

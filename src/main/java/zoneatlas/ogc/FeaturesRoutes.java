@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import zoneatlas.Services;
@@ -54,6 +56,7 @@ public final class FeaturesRoutes implements RouteModule {
   private final Services s;
   private final List<Layer> layers;
   private final CollectionInfo info;
+  private final Answers answers;
 
   public FeaturesRoutes(Services s) {
     this(s, s.catalog.all());
@@ -61,9 +64,15 @@ public final class FeaturesRoutes implements RouteModule {
 
   /** Serves {@code layers} instead of the whole catalog (tests build layers of their own). */
   FeaturesRoutes(Services s, List<Layer> layers) {
+    this(s, layers, Answers.from(s.config));
+  }
+
+  /** With answers held as given (tests that need memory to run short). */
+  FeaturesRoutes(Services s, List<Layer> layers, Answers answers) {
     this.s = s;
     this.layers = List.copyOf(layers);
     this.info = new CollectionInfo(s.store, s.catalog);
+    this.answers = answers;
     Crs.warmUpInBackground();
   }
 
@@ -94,8 +103,13 @@ public final class FeaturesRoutes implements RouteModule {
     if (!pub.isBlank()) {
       return pub.endsWith("/") ? pub.substring(0, pub.length() - 1) : pub;
     }
+    // Security has refused a Host not in http.allowed.hosts before any route runs; this keeps a
+    // malformed one (possible with http.allowed.hosts=*) out of the links
     String host = ctx.header("Host");
-    return ctx.scheme() + "://" + (host != null ? host : "localhost");
+    if (host == null || !host.matches("[A-Za-z0-9._-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?")) {
+      host = "localhost";
+    }
+    return ctx.scheme() + "://" + host;
   }
 
   void collections(Context ctx) throws Exception {
@@ -157,11 +171,15 @@ public final class FeaturesRoutes implements RouteModule {
   /** A checked items request: what to read, and in which CRS to write it. */
   record ItemsRequest(ItemsQuery query, Crs.Def crs, boolean unfiltered) {}
 
-  /** Parses the items parameters. */
-  ItemsRequest parse(Context ctx, LayerView view) {
+  /**
+   * Parses the items parameters. An HTML page is built whole in memory, object tree and text, at
+   * many times its features' JSON size, so it takes fewer of them (items.html.limit.max) and links
+   * to the next page; a larger limit is capped, as for JSON.
+   */
+  ItemsRequest parse(Context ctx, LayerView view, Format fmt) {
     Params.onlyKnown(ctx, ITEM_PARAMS, k -> k.equals(LayerView.ID) || view.column(k).isPresent());
-    int dflt = s.config.integer("items.limit.default");
-    int max = s.config.integer("items.limit.max");
+    int max = s.config.integer(fmt == Format.HTML ? "items.html.limit.max" : "items.limit.max");
+    int dflt = Math.min(s.config.integer("items.limit.default"), max);
     int limit = Params.integer(ctx, "limit", dflt, 1, max, true);
     int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE, false);
     Crs.Def crs = Optional.ofNullable(Crs.parse("crs", Params.one(ctx, "crs"))).orElse(Crs.Def.CRS84);
@@ -326,48 +344,61 @@ public final class FeaturesRoutes implements RouteModule {
 
   void items(Context ctx) throws Exception {
     LayerView view = view(ctx);
-    ItemsRequest r = parse(ctx, view);
     Format fmt = Format.of(ctx);
+    ItemsRequest r = parse(ctx, view, fmt);
     String base = base(ctx, s);
     ctx.header("Content-Crs", r.crs().header());
-    if (fmt == Format.HTML) {
-      ByteArrayOutputStream buf = new ByteArrayOutputStream();
-      Page p = writeCollection(ctx, view, r, base, buf);
-      JsonNode fc = MAPPER.readTree(buf.toByteArray());
-      String self = base + "/collections/" + view.layer().id() + "/items";
-      html(ctx, Html.items(view, fc, r.crs(), base,
-          p.next() ? self + query(ctx, Map.of("offset", String.valueOf(r.query().offset() + r.query().limit()), "f", "html")) : null,
-          p.prev() ? self + query(ctx, Map.of("offset", String.valueOf(Math.max(0, r.query().offset() - r.query().limit())), "f", "html")) : null,
-          self + query(ctx, Map.of("f", "json"))));
-      return;
+    Body body = answers.body(fmt == Format.HTML ? Answers.HTML_WEIGHT : 1);
+    try {
+      Page p = writeCollection(ctx, view, r, base, body);
+      if (fmt == Format.HTML) {
+        JsonNode fc;
+        try (InputStream in = body.inputStream()) {
+          fc = MAPPER.readTree(in);
+        }
+        String self = base + "/collections/" + view.layer().id() + "/items";
+        String limit = String.valueOf(r.query().limit());
+        String page = Html.items(view, fc, r.crs(), base,
+            p.next() ? self + query(ctx, Map.of("offset", String.valueOf(p.nextOffset()), "limit", limit, "f", "html")) : null,
+            p.prev() ? self + query(ctx, Map.of("offset", String.valueOf(Math.max(0, r.query().offset() - r.query().limit())),
+                "limit", limit, "f", "html")) : null,
+            self + query(ctx, Map.of("f", "json")));
+        answers.send(ctx, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      ctx.contentType(GEOJSON);
+      answers.send(ctx, body);
+    } finally {
+      body.release();
     }
-    ctx.contentType(GEOJSON);
-    // large writes to the servlet stream cost far less than Jackson's many small ones
-    writeCollection(ctx, view, r, base, new java.io.BufferedOutputStream(ctx.outputStream(), 1 << 16));
   }
 
-  record Page(int returned, long matched, boolean next, boolean prev) {}
+  /** A page written: {@code nextOffset} is where the next one starts (short of the limit when memory cut it). */
+  record Page(int returned, long matched, boolean next, boolean prev, int nextOffset) {}
 
   /**
-   * Streams one page as a GeoJSON FeatureCollection. numberMatched is always exact: when the page
-   * ends before the limit the features counted are all there are (no extra query); an
-   * unfiltered layer's count is cached per data version; otherwise a COUNT(*) with the same
-   * WHERE clause, which uses the same indexes as the page.
+   * Writes one page as a GeoJSON FeatureCollection into {@code body}, which the caller sends once
+   * every query is done. numberMatched is always exact: when the page ends before the limit the
+   * features counted are all there are (no extra query); an unfiltered layer's count is cached per
+   * data version; otherwise a COUNT(*) with the same WHERE clause, which uses the same indexes as
+   * the page. A page the body has no room for ends early, and its next link starts after it.
    */
-  Page writeCollection(Context ctx, LayerView view, ItemsRequest r, String base, OutputStream os)
+  Page writeCollection(Context ctx, LayerView view, ItemsRequest r, String base, Body body)
       throws SQLException, IOException {
     Layer layer = view.layer();
     ItemsQuery q = r.query();
     String self = base + "/collections/" + layer.id() + "/items";
-    try (JsonGenerator g = JSON.createGenerator(os)) {
+    try (JsonGenerator g = JSON.createGenerator(body)) {
       g.writeStartObject();
       g.writeStringField("type", "FeatureCollection");
       g.writeStringField("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
       g.writeArrayFieldStart("features");
-      int n = s.features.writeFeatures(layer, q, view.showConfidential(), g);
+      FeatureService.Written w = s.features.writeFeatures(layer, q, view.showConfidential(), g,
+          () -> body.full(g.getOutputBuffered()));
+      int n = w.count();
       g.writeEndArray();
       long matched;
-      if (n < q.limit() && (n > 0 || q.offset() == 0)) {
+      if (!w.cut() && n < q.limit() && (n > 0 || q.offset() == 0)) {
         matched = (long) q.offset() + n;
       } else if (r.unfiltered()) {
         matched = info.count(layer);
@@ -378,13 +409,13 @@ public final class FeaturesRoutes implements RouteModule {
       g.writeNumberField("numberReturned", n);
       boolean next = q.offset() + n < matched && n > 0;
       boolean prev = q.offset() > 0;
+      int nextOffset = q.offset() + n;
       g.writeArrayFieldStart("links");
       writeLink(g, self + query(ctx, Map.of()), "self", GEOJSON, "本页 This page");
       writeLink(g, self + query(ctx, Map.of("f", "html")), "alternate", "text/html", "网页 This page as HTML");
       writeLink(g, base + "/collections/" + layer.id(), "collection", "application/json", "所属集合 The collection");
       if (next) {
-        writeLink(g, self + query(ctx, Map.of("offset", String.valueOf(q.offset() + q.limit()))), "next", GEOJSON,
-            "下一页 Next page");
+        writeLink(g, self + query(ctx, Map.of("offset", String.valueOf(nextOffset))), "next", GEOJSON, "下一页 Next page");
       }
       if (prev) {
         writeLink(g, self + query(ctx, Map.of("offset", String.valueOf(Math.max(0, q.offset() - q.limit())))), "prev",
@@ -392,7 +423,7 @@ public final class FeaturesRoutes implements RouteModule {
       }
       g.writeEndArray();
       g.writeEndObject();
-      return new Page(n, matched, next, prev);
+      return new Page(n, matched, next, prev, nextOffset);
     }
   }
 
@@ -434,18 +465,30 @@ public final class FeaturesRoutes implements RouteModule {
       g.writeEndArray();
     };
     FeatureService.FeatureExtras landUses = landUses(layer, fid, asOf);
-    ctx.status(status);
-    if (fmt == Format.HTML) {
-      ByteArrayOutputStream buf = new ByteArrayOutputStream();
-      try (JsonGenerator g = JSON.createGenerator(buf)) {
-        s.features.writeFeature(layer, fid, q, view.showConfidential(), g, landUses, links);
+    // read whole before the first byte goes out, as a page is (see Answers)
+    Body body = answers.body(fmt == Format.HTML ? Answers.HTML_WEIGHT : 1);
+    try {
+      boolean found;
+      try (JsonGenerator g = JSON.createGenerator(body)) {
+        found = s.features.writeFeature(layer, fid, q, view.showConfidential(), g, landUses, links);
       }
-      html(ctx, Html.item(view, MAPPER.readTree(buf.toByteArray()), crs, self + query(ctx, Map.of("f", "json"))));
-      return;
-    }
-    ctx.contentType(GEOJSON);
-    try (JsonGenerator g = JSON.createGenerator(ctx.outputStream())) {
-      s.features.writeFeature(layer, fid, q, view.showConfidential(), g, landUses, links);
+      if (!found) { // deleted since its stamp was read
+        throw ApiError.notFound("no feature '" + fid + "' in collection '" + layer.id() + "'");
+      }
+      ctx.status(status);
+      if (fmt == Format.HTML) {
+        JsonNode f;
+        try (InputStream in = body.inputStream()) {
+          f = MAPPER.readTree(in);
+        }
+        answers.send(ctx, "text/html; charset=utf-8",
+            Html.item(view, f, crs, self + query(ctx, Map.of("f", "json"))).getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      ctx.contentType(GEOJSON);
+      answers.send(ctx, body);
+    } finally {
+      body.release();
     }
   }
 
@@ -536,5 +579,275 @@ public final class FeaturesRoutes implements RouteModule {
     g.writeStringField("type", type);
     g.writeStringField("title", title);
     g.writeEndObject();
+  }
+
+  /** How answers read ahead of sending are held and sent (editing's answers too). */
+  public Answers answers() {
+    return answers;
+  }
+
+  /**
+   * Answers read whole into memory before their first byte goes out, so a database connection is
+   * held only while a query runs, never while a client reads (issue 13: ten clients that did not
+   * read held every pooled connection). All answers being read or sent together may hold a share of
+   * the heap ({@code http.buffer.heap.percent}), one answer a quarter of that: an items page that
+   * reaches either ends early, short of its limit, with a next link to the rest (OGC API - Features
+   * allows a server fewer items than the limit), always with at least one feature; an answer that
+   * cannot be cut (a feature, a history) and grows past twice one answer's share is refused with a
+   * 503, never sent in part. A client that accepts nothing for {@code http.write.timeout.seconds}
+   * is dropped, which frees its thread and its answer's memory.
+   */
+  public static final class Answers {
+    /** An HTML page is built from its features' JSON as an object tree and text: several times its size. */
+    static final int HTML_WEIGHT = 10;
+    static final int FIRST_CHUNK = 16 * 1024;
+    static final int CHUNK = 64 * 1024;
+    /** Gives back the share of an answer whose stream was dropped unwritten (a later failure replaced it). */
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+    private final long total;
+    private final long perAnswer;
+    private final long writeTimeoutMs;
+    private final AtomicLong held = new AtomicLong();
+
+    Answers(long total, long writeTimeoutMs) {
+      this.total = total;
+      this.perAnswer = Math.max(CHUNK, total / 4);
+      this.writeTimeoutMs = writeTimeoutMs;
+    }
+
+    static Answers from(zoneatlas.config.Config c) {
+      int percent = Math.max(1, Math.min(90, c.integer("http.buffer.heap.percent")));
+      return new Answers(Runtime.getRuntime().maxMemory() / 100 * percent,
+          Math.max(1, c.integer("http.write.timeout.seconds")) * 1000L);
+    }
+
+    /**
+     * An empty body for one answer. {@code weight}: the heap each of its bytes stands for until the
+     * answer is sent (1 for JSON sent as is, {@link #HTML_WEIGHT} for JSON an HTML page is made from).
+     */
+    public Body body(int weight) {
+      return new Body(this, weight);
+    }
+
+    /** Bytes held by answers not yet sent (weighted), for tests and metrics. */
+    public long held() {
+      return held.get();
+    }
+
+    /**
+     * Hands a body read whole to Javalin, which writes it after the after-handlers (so they may still
+     * set headers and cookies) and closes it: its share of memory goes with it until then. The
+     * caller's {@link Body#release()} afterwards leaves the bytes to the answer.
+     */
+    public void send(Context ctx, Body body) {
+      result(ctx, body.handOver());
+    }
+
+    /** Sends bytes made whole (an HTML page) as {@code contentType}, counted until written. */
+    public void send(Context ctx, String contentType, byte[] bytes) {
+      Share share = new Share(this);
+      share.add(bytes.length);
+      ctx.contentType(contentType);
+      result(ctx, new Sending(List.of(bytes), List.of(bytes.length), share));
+    }
+
+    /**
+     * The connection's idle timeout becomes the write timeout: Jetty drops a client that accepts no
+     * byte for that long, and the blocked write fails.
+     */
+    private void result(Context ctx, Sending in) {
+      CLEANER.register(in, in.share::release);
+      try {
+        ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().getEndPoint()
+            .setIdleTimeout(writeTimeoutMs);
+      } catch (RuntimeException e) {
+        // not served through Jetty's servlet channel (never so in this app): Jetty's own timeout holds
+      }
+      ctx.result(in);
+    }
+  }
+
+  /** What an answer holds of {@link Answers}' share; given back once, by whoever holds it last. */
+  static final class Share {
+    private final Answers owner;
+    private final AtomicLong bytes = new AtomicLong();
+
+    Share(Answers owner) {
+      this.owner = owner;
+    }
+
+    /** Counts {@code n} more bytes; false when all answers together now hold more than their share. */
+    boolean add(long n) {
+      bytes.addAndGet(n);
+      return owner.held.addAndGet(n) <= owner.total;
+    }
+
+    void release() {
+      owner.held.addAndGet(-bytes.getAndSet(0));
+    }
+  }
+
+  /** An answer's bytes on their way to the client; closing it (Javalin does, written or not) gives their share back. */
+  static final class Sending extends InputStream {
+    final Share share;
+    private final List<byte[]> chunks;
+    private final List<Integer> lengths;
+    private int chunk;
+    private int pos;
+
+    Sending(List<byte[]> chunks, List<Integer> lengths, Share share) {
+      this.chunks = chunks;
+      this.lengths = lengths;
+      this.share = share;
+    }
+
+    @Override
+    public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (len == 0) {
+        return 0;
+      }
+      while (chunk < chunks.size() && pos == lengths.get(chunk)) {
+        chunk++;
+        pos = 0;
+      }
+      if (chunk == chunks.size()) {
+        return -1;
+      }
+      int k = Math.min(len, lengths.get(chunk) - pos);
+      System.arraycopy(chunks.get(chunk), pos, b, off, k);
+      pos += k;
+      return k;
+    }
+
+    @Override
+    public void close() {
+      share.release();
+    }
+  }
+
+  /**
+   * One answer's bytes in memory, in chunks (growing one array would copy it at every doubling and
+   * briefly need twice the room). Not thread-safe: one request writes it, then sends it.
+   */
+  public static final class Body extends OutputStream {
+    private final Answers owner;
+    private final int weight;
+    private final List<byte[]> chunks = new ArrayList<>();
+    private Share share;
+    private byte[] last;
+    private int pos;
+    private long size;
+    private boolean starved;
+
+    Body(Answers owner, int weight) {
+      this.owner = owner;
+      this.weight = weight;
+      this.share = new Share(owner);
+    }
+
+    @Override
+    public void write(int b) {
+      if (last == null || pos == last.length) {
+        grow();
+      }
+      last[pos++] = (byte) b;
+      size++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      while (len > 0) {
+        if (last == null || pos == last.length) {
+          grow();
+        }
+        int k = Math.min(len, last.length - pos);
+        System.arraycopy(b, off, last, pos, k);
+        pos += k;
+        off += k;
+        len -= k;
+        size += k;
+      }
+    }
+
+    private void grow() {
+      if (share == null) {
+        throw new IllegalStateException("written after it was sent or released");
+      }
+      if (size * weight > 2 * owner.perAnswer) {
+        throw new ApiError(503, "ResponseTooLarge", null, "this answer is larger than the server may hold in memory for"
+            + " one request (http.buffer.heap.percent); ask for less: a smaller limit, bbox or filter",
+            Map.of("description_zh", "结果太大,超出服务器单次请求可用的内存;请缩小范围(更小的 limit、bbox 或过滤条件)后重试"));
+      }
+      byte[] c = new byte[chunks.isEmpty() ? Answers.FIRST_CHUNK : Answers.CHUNK];
+      // counted even when over: these bytes are held all the same, and the next full() ends the page
+      if (!share.add((long) c.length * weight)) {
+        starved = true;
+      }
+      chunks.add(c);
+      last = c;
+      pos = 0;
+    }
+
+    /**
+     * Whether a page has no room for another feature: this answer reached its share, or all answers
+     * together theirs. {@code pending}: bytes a generator holds that have not reached this body yet.
+     */
+    public boolean full(long pending) {
+      return starved || (size + pending) * weight >= owner.perAnswer;
+    }
+
+    public long size() {
+      return size;
+    }
+
+    /** The bytes written so far, to read here (an HTML page is made from them). */
+    public InputStream inputStream() {
+      return new Sending(List.copyOf(chunks), lengths(), new Share(owner));
+    }
+
+    private List<Integer> lengths() {
+      List<Integer> l = new ArrayList<>(chunks.size());
+      for (byte[] c : chunks) {
+        l.add(c == last ? pos : c.length);
+      }
+      return l;
+    }
+
+    /** The bytes as a stream that holds this body's share from now on; the body is empty after. */
+    Sending handOver() {
+      if (share == null) {
+        throw new IllegalStateException("sent or released already");
+      }
+      Sending s = new Sending(List.copyOf(chunks), lengths(), share);
+      share = null;
+      clear();
+      return s;
+    }
+
+    /** Nothing: a JSON generator closes its output when done, and the bytes must stay until sent. */
+    @Override
+    public void close() {}
+
+    /** Frees the bytes and gives their share back, unless they were handed over to be sent; safe to repeat. */
+    public void release() {
+      if (share != null) {
+        share.release();
+        share = null;
+      }
+      clear();
+    }
+
+    private void clear() {
+      chunks.clear();
+      last = null;
+      pos = 0;
+      size = 0;
+    }
   }
 }

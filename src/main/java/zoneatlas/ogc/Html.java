@@ -13,8 +13,22 @@ import zoneatlas.layers.Layer;
  * features a map draws are embedded as JSON with {@code <} escaped, so data cannot close the
  * script element. Leaflet comes from the webjar the server already ships, no CDN.
  */
-final class Html {
+public final class Html {
   private static final String LEAFLET = "/webjars/leaflet/1.9.4/dist/";
+  /**
+   * The pages' one inline script: it draws the features from the JSON block. Feature ids reach the
+   * tooltip as text nodes, never as HTML (Leaflet sets a string tooltip as innerHTML). Constant, so
+   * the Content-Security-Policy can allow exactly this script by its hash ({@link #SCRIPT_HASH}).
+   */
+  private static final String MAP_SCRIPT = "(function(){var d=JSON.parse(document.getElementById('za-features').textContent);"
+      + "var m=L.map('map');var g=L.geoJSON(d,{style:{color:'#1f4e79',weight:2,fillOpacity:0.2},"
+      + "pointToLayer:function(f,ll){return L.circleMarker(ll,{radius:5});},"
+      + "onEachFeature:function(f,ly){if(f.id!==undefined&&f.id!==null){"
+      + "ly.bindTooltip(function(){return document.createTextNode(String(f.id));});}}}).addTo(m);"
+      + "var b=g.getBounds();if(b.isValid()){m.fitBounds(b,{maxZoom:16});}else{m.setView([34.75,113.65],10);}"
+      + "})();";
+  /** The CSP source expression ({@code 'sha256-…'}) that lets {@link #MAP_SCRIPT} run and no other inline script. */
+  public static final String SCRIPT_HASH = hash(MAP_SCRIPT);
   private static final String STYLE = """
       body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;\
       margin:0;color:#222;background:#fafafa}
@@ -303,17 +317,41 @@ final class Html {
   private static String mapBlock(JsonNode geojson) {
     String data;
     try {
-      data = FeaturesRoutes.MAPPER.writeValueAsString(geojson).replace("<", "\\u003c");
+      data = scriptJson(FeaturesRoutes.MAPPER.writeValueAsString(geojson));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
     return "<div id=\"map\"></div><script type=\"application/json\" id=\"za-features\">" + data + "</script>"
-        + "<script src=\"" + LEAFLET + "leaflet.js\"></script><script>"
-        + "(function(){var d=JSON.parse(document.getElementById('za-features').textContent);"
-        + "var m=L.map('map');var g=L.geoJSON(d,{style:{color:'#1f4e79',weight:2,fillOpacity:0.2},"
-        + "pointToLayer:function(f,ll){return L.circleMarker(ll,{radius:5});},"
-        + "onEachFeature:function(f,ly){if(f.id!==undefined){ly.bindTooltip(String(f.id));}}}).addTo(m);"
-        + "var b=g.getBounds();if(b.isValid()){m.fitBounds(b,{maxZoom:16});}else{m.setView([34.75,113.65],10);}"
-        + "})();</script>";
+        + "<script src=\"" + LEAFLET + "leaflet.js\"></script><script>" + MAP_SCRIPT + "</script>";
+  }
+
+  /**
+   * JSON made safe inside a script element: no {@code </script>}, {@code <!--} or {@code ]]>} can
+   * form, since {@code <}, {@code >} and {@code &} appear only as JSON escapes (the same value to
+   * JSON.parse), and U+2028/2029 are escaped for older JavaScript parsers.
+   */
+  static String scriptJson(String json) {
+    StringBuilder b = new StringBuilder(json.length() + 16);
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      switch (c) {
+        case '<' -> b.append("\\u003c");
+        case '>' -> b.append("\\u003e");
+        case '&' -> b.append("\\u0026");
+        case '\u2028' -> b.append("\\u2028");
+        case '\u2029' -> b.append("\\u2029");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private static String hash(String script) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "'sha256-" + java.util.Base64.getEncoder().encodeToString(d) + "'";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -32,6 +32,9 @@ public final class SearchRoutes implements RouteModule {
     if (q == null || q.isBlank()) {
       throw ApiError.badParam("q", "is required: a name (Chinese, English or pinyin), an id or a credit code");
     }
+    if (q.chars().anyMatch(Character::isISOControl)) {
+      throw ApiError.badParam("q", "must not hold control characters");
+    }
     if (q.length() > MAX_QUERY) {
       throw ApiError.badParam("q", "must be at most " + MAX_QUERY + " characters");
     }

@@ -1,5 +1,6 @@
 package zoneatlas.search;
 
+import io.micrometer.core.instrument.Metrics;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -139,7 +140,7 @@ public final class SearchService {
   List<SearchHit> parcels(String compact, int limit) throws SQLException {
     String escaped = compact.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     List<SearchHit> out = new ArrayList<>();
-    try (Connection c = store.connection();
+    try (Connection c = store.readConnection();
         PreparedStatement ps = c.prepareStatement(store.sql("search_parcels"))) {
       ps.setQueryTimeout(store.queryTimeoutSeconds());
       ps.setString(1, "%" + escaped + "%");
@@ -164,11 +165,14 @@ public final class SearchService {
     String version = dataVersion();
     Index i = index;
     if (i != null && i.version().equals(version)) {
+      Metrics.counter("zoneatlas.cache.requests", "cache", "search-index", "result", "hit").increment();
       return i;
     }
     synchronized (this) {
       i = index;
       if (i == null || !i.version().equals(version)) {
+        // /metrics: a miss rebuilds the whole index (every name, with pinyin), so misses are worth watching
+        Metrics.counter("zoneatlas.cache.requests", "cache", "search-index", "result", "miss").increment();
         long t0 = System.nanoTime();
         i = new Index(version, load());
         index = i;
@@ -185,7 +189,7 @@ public final class SearchService {
   }
 
   String dataVersion() throws SQLException {
-    try (Connection c = store.connection();
+    try (Connection c = store.readConnection();
         PreparedStatement ps = c.prepareStatement(store.sql("search_data_version"));
         ResultSet rs = ps.executeQuery()) {
       return rs.next() ? rs.getString(1) : "0";
@@ -194,7 +198,7 @@ public final class SearchService {
 
   private List<Entry> load() throws SQLException {
     List<Entry> out = new ArrayList<>();
-    try (Connection c = store.connection()) {
+    try (Connection c = store.readConnection()) {
       try (PreparedStatement ps = c.prepareStatement(store.sql("search_plan_features"));
           ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -41,6 +41,15 @@ import zoneatlas.sites.Shapes.Shape;
  */
 final class InsideService {
   static final int MIN_GROUP = 3;
+  /**
+   * Clipping work one request may do, in vertex visits: each parcel that crosses the shape's edge
+   * is clipped against the whole shape, so the cost is about (shape vertices + parcel vertices) per
+   * such parcel. A hand-drawn area of a few hundred vertices over a park clips a few hundred
+   * parcels (~10^5); a 5,000-vertex comb laid over a zone crosses every parcel there and spent
+   * seconds of CPU per anonymous request. 2.5·10^6 (a 5,000-vertex shape across 500 parcels, a
+   * 500-vertex one across 5,000) is about a third of a second of one core.
+   */
+  static final long CLIP_BUDGET = 2_500_000;
   private final SiteRepo repo;
   private final SitesService.Limits limits;
 
@@ -89,13 +98,14 @@ final class InsideService {
     Map<String, ParcelRow> matched = new HashMap<>();
     double[] sums = new double[2];
     long[] seen = {0};
+    Budget budget = new Budget(shape);
     try (Connection c = repo.connection()) {
       repo.parcelsIntersecting(c, shape.prefilter(), limits.candidates() + 1, p -> {
         if (++seen[0] > limits.candidates()) {
           throw ApiError.badParam("geometry", "reaches more than " + limits.candidates()
               + " parcels; draw a smaller area");
         }
-        Match m = match(shape, mode, p, plane);
+        Match m = match(shape, mode, p, plane, budget);
         if (m == null) {
           return true;
         }
@@ -131,8 +141,31 @@ final class InsideService {
 
   private record Match(boolean within, double insideM2) {}
 
+  /** The clipping work left to a request; refuses the shape once it would run out. */
+  static final class Budget {
+    private final int shapeVertices;
+    private final String parameter;
+    private long used;
+    private int clipped;
+
+    Budget(Shape shape) {
+      this.shapeVertices = shape.polygon().getNumPoints();
+      this.parameter = shape instanceof Circle ? "radius_m" : "geometry";
+    }
+
+    void spend(Geometry parcel) {
+      used += shapeVertices + parcel.getNumPoints();
+      clipped++;
+      if (used > CLIP_BUDGET) {
+        throw ApiError.badParam(parameter, "is too detailed for the area it covers: its " + shapeVertices
+            + " vertices cross more than " + (clipped - 1) + " parcels, more clipping than one request may do;"
+            + " simplify the shape (fewer vertices) or draw a smaller area");
+      }
+    }
+  }
+
   /** Whether the parcel is selected, and the area of its part inside the shape; null if not selected. */
-  private static Match match(Shape shape, Mode mode, ParcelRow p, Plane plane) {
+  private static Match match(Shape shape, Mode mode, ParcelRow p, Plane plane, Budget budget) {
     Geometry g = p.geom();
     if (shape instanceof Area a) {
       if (!a.prepared().intersects(g)) {
@@ -142,7 +175,11 @@ final class InsideService {
       if (mode == Mode.within && !within) {
         return null;
       }
-      return new Match(within, within ? p.areaM2() : Geodesy.areaM2(clip(g, a.geom())));
+      if (within) {
+        return new Match(true, p.areaM2());
+      }
+      budget.spend(g);
+      return new Match(false, Geodesy.areaM2(clip(g, a.geom())));
     }
     Circle ci = (Circle) shape;
     boolean within = Proximity.farthestVertexM(ci.lon(), ci.lat(), g) <= ci.radiusM();
@@ -153,7 +190,11 @@ final class InsideService {
         && Proximity.between(ci.centre(), g, plane).metres() > ci.radiusM()) {
       return null;
     }
-    return new Match(within, within ? p.areaM2() : Geodesy.areaM2(clip(g, ci.polygon())));
+    if (within) {
+      return new Match(true, p.areaM2());
+    }
+    budget.spend(g);
+    return new Match(false, Geodesy.areaM2(clip(g, ci.polygon())));
   }
 
   private static Geometry clip(Geometry parcel, Geometry shape) {

@@ -49,10 +49,18 @@ final class Shapes {
     double refLon();
   }
 
+  /**
+   * Above this many vertices the database filters by the shape's bounding box instead of the shape:
+   * it tests each row against the shape without an index of the shape's edges (and sorts, so it
+   * tests them all before the first row comes back), which for a 5,000-vertex comb cost more than
+   * the rest of the request. Java then decides with the prepared shape, as it does anyway.
+   */
+  static final int PREFILTER_MAX_VERTICES = 256;
+
   record Area(Geometry geom, PreparedGeometry prepared) implements Shape {
     @Override
     public Geometry prefilter() {
-      return geom;
+      return geom.getNumPoints() <= PREFILTER_MAX_VERTICES ? geom : geom.getEnvelope();
     }
 
     @Override

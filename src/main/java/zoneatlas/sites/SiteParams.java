@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import zoneatlas.http.ApiError;
+import zoneatlas.http.JsonBody;
+import zoneatlas.layers.FeatureIds;
 import zoneatlas.model.ParcelStatus;
 import zoneatlas.sites.StandardLand.Investor;
 
@@ -21,7 +23,6 @@ import zoneatlas.sites.StandardLand.Investor;
  */
 final class SiteParams {
   static final ObjectMapper JSON = new ObjectMapper();
-  static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
   private static final Pattern LAND_USE = Pattern.compile("[0-9]{2,6}");
   static final double MAX_WAN = 1e8;
   static final Set<String> INVESTOR = Set.of("invest_wan", "invest_wan_per_mu", "tax_wan", "tax_wan_per_mu");
@@ -50,19 +51,7 @@ final class SiteParams {
 
   /** A JSON object body. */
   static JsonNode body(Context ctx) {
-    String b = ctx.body();
-    if (b == null || b.isBlank()) {
-      throw ApiError.badParam("body", "a JSON object is required");
-    }
-    try {
-      JsonNode n = JSON.readTree(b);
-      if (n == null || !n.isObject()) {
-        throw ApiError.badParam("body", "must be a JSON object");
-      }
-      return n;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw ApiError.badParam("body", "is not valid JSON (" + e.getOriginalMessage() + ")");
-    }
+    return JsonBody.object(ctx, JsonBody.PLAIN);
   }
 
   /** A JSON body as flat name/value pairs: nested {@code max_m} becomes {@code max_m.KIND}, arrays join with commas. */
@@ -126,9 +115,8 @@ final class SiteParams {
   }
 
   static String id(String name, String raw) {
-    if (raw == null || !ID.matcher(raw).matches()) {
-      throw ApiError.badParam(name, "must be an id of letters, digits, '.', '_' or '-' (at most 100), got '"
-          + Shapes.abbreviate(String.valueOf(raw)) + "'");
+    if (!FeatureIds.valid(raw)) {
+      throw ApiError.badParam(name, FeatureIds.RULE_EN + ", got '" + Shapes.abbreviate(String.valueOf(raw)) + "'");
     }
     return raw;
   }
@@ -211,7 +199,7 @@ final class SiteParams {
       throw ApiError.badParam("ids", "is required: 1 to " + max + " parcel ids, comma-separated");
     }
     Set<String> out = new LinkedHashSet<>();
-    for (String s : raw.split(",")) {
+    for (String s : raw.split(",", -1)) {
       out.add(id("ids", s.strip()));
     }
     if (out.size() > max) {

@@ -35,7 +35,7 @@ final class SiteRepo {
   }
 
   Connection connection() throws SQLException {
-    return store.connection();
+    return store.readConnection();
   }
 
   /** A parcel row as the site queries need it. Figures the table leaves empty are null. */

@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.locationtech.jts.geom.Point;
 import zoneatlas.Services;
+import zoneatlas.efficiency.TableExport;
 import zoneatlas.http.ApiError;
 import zoneatlas.http.RouteModule;
 
@@ -191,7 +192,7 @@ public final class SitesRoutes implements RouteModule {
     List<String> header = List.copyOf(row(null).keySet());
     try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(new String[0])).get())) {
       for (InsideService.Parcel p : r.parcels()) {
-        csv.printRecord(row(p).values());
+        csv.printRecord(row(p).values().stream().map(v -> v instanceof String t ? TableExport.neutralised(t) : v).toList());
       }
     }
   }

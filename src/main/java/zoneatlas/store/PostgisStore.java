@@ -2,6 +2,7 @@ package zoneatlas.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +11,20 @@ import java.sql.SQLException;
 import net.postgis.jdbc.jts.JtsGeometry;
 import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** PostGIS, for production. Accepts {@code postgresql://user:pass@host:port/db} or a JDBC URL. */
 public final class PostgisStore extends SqlStore {
+  private static final Logger LOG = LoggerFactory.getLogger(PostgisStore.class);
+  /** How long a read waits for a standby connection before it goes to the primary instead. */
+  static final long STANDBY_WAIT_MS = 1000;
+  /** After the standby failed, reads skip it this long, so an outage costs one wait, not one per read. */
+  static final long STANDBY_RETRY_MS = 5000;
   private final String where;
+  private volatile PostgisStore standby;
+  private volatile long standbyFailureLogged;
+  private volatile long standbyRetryAt;
 
   private PostgisStore(HikariDataSource pool, int timeout, String where) {
     super(Dialect.POSTGIS, pool, timeout);
@@ -22,6 +33,79 @@ public final class PostgisStore extends SqlStore {
 
   public static PostgisStore open(String url, String user, String password, int poolSize, int timeoutSeconds)
       throws SQLException {
+    PostgisStore store = connect(url, user, password, poolSize, timeoutSeconds, "postgis", false);
+    store.migrate();
+    return store;
+  }
+
+  /**
+   * Sends the queries that only read ({@link #readConnection()}) to a hot standby of this database,
+   * e.g. a streaming replica. The standby may be down at start or later: its pool keeps trying,
+   * and reads go to the primary meanwhile.
+   */
+  public void readFrom(String url, String user, String password, int poolSize) throws SQLException {
+    PostgisStore s = connect(url, user, password, poolSize, queryTimeoutSeconds(), "postgis-read", true);
+    s.pool.setConnectionTimeout(STANDBY_WAIT_MS);
+    meterRegistry().ifPresent(s::reportTo);
+    standby = s;
+    LOG.info("reads from the standby {} (writes and the reads of recent writers from {})", s.where, where);
+  }
+
+  /** The standby's description, when reads go to one. */
+  public String standbyDescription() {
+    PostgisStore s = standby;
+    return s == null ? null : s.description();
+  }
+
+  /**
+   * A connection to the standby itself, or null when none is configured; for readiness checks,
+   * which must see the standby fail rather than fall back.
+   */
+  public Connection standbyConnection() throws SQLException {
+    PostgisStore s = standby;
+    return s == null ? null : s.connection();
+  }
+
+  @Override
+  public Connection readConnection() throws SQLException {
+    PostgisStore s = standby;
+    if (s == null || !ReadRoute.standbyAllowed() || System.currentTimeMillis() < standbyRetryAt) {
+      return connection();
+    }
+    try {
+      return s.connection();
+    } catch (SQLException e) {
+      long now = System.currentTimeMillis();
+      standbyRetryAt = now + STANDBY_RETRY_MS;
+      if (now - standbyFailureLogged > 60_000) {
+        standbyFailureLogged = now;
+        LOG.warn("standby {} unavailable, reading from the primary: {}", s.where, e.getMessage());
+      }
+      return connection();
+    }
+  }
+
+  @Override
+  public synchronized MeterRegistry reportTo(MeterRegistry registry) {
+    MeterRegistry r = super.reportTo(registry);
+    PostgisStore s = standby;
+    if (s != null) {
+      s.reportTo(r);
+    }
+    return r;
+  }
+
+  @Override
+  public void close() {
+    PostgisStore s = standby;
+    if (s != null) {
+      s.close();
+    }
+    super.close();
+  }
+
+  private static PostgisStore connect(String url, String user, String password, int poolSize, int timeoutSeconds,
+      String poolName, boolean standby) throws SQLException {
     HikariConfig hc = new HikariConfig();
     String jdbc = url;
     String where = url;
@@ -63,11 +147,16 @@ public final class PostgisStore extends SqlStore {
       hc.setPassword(password);
     }
     hc.setMaximumPoolSize(poolSize);
-    hc.setPoolName("postgis");
+    hc.setPoolName(poolName);
+    hc.setConnectionTimeout(CONNECTION_WAIT_MS);
+    hc.setValidationTimeout(VALIDATION_MS);
+    if (standby) {
+      // a standby that is down must not stop the server from starting: reads fall back meanwhile
+      hc.setInitializationFailTimeout(-1);
+      hc.setReadOnly(true);
+    }
     HikariDataSource ds = new HikariDataSource(hc);
-    PostgisStore store = new PostgisStore(ds, timeoutSeconds, where);
-    store.migrate();
-    return store;
+    return new PostgisStore(ds, timeoutSeconds, where);
   }
 
   @Override

@@ -1,15 +1,34 @@
 package zoneatlas.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** What both stores share: a pooled data source, the named SQL files, the schema script. */
 public abstract class SqlStore implements Store {
+  /**
+   * The longest a request waits for a pooled connection, for a free one or a new one from a database
+   * that does not answer: past it the request gets a 503 with Retry-After (http.Errors). Short,
+   * because while PostgreSQL is away every request would otherwise wait (HikariCP's default is
+   * 30 s); with queries of milliseconds a busy pool frees a connection well within it.
+   */
+  public static final long CONNECTION_WAIT_MS = 1500;
+  /** How long a pooled connection may take to prove it is alive before it is dropped (below the wait). */
+  public static final long VALIDATION_MS = 1000;
+  /** While the database is known to be away, how often one request tries it again (the others fail at once). */
+  static final long RETRY_NS = 1_000_000_000L;
   protected final HikariDataSource pool;
   private final SqlFiles sqlFiles;
   private final int timeoutSeconds;
+  /** When a request last found no connection and the pool empty (nanoTime); 0 while the database answers. */
+  private volatile long awaySince;
+  private final AtomicLong lastTry = new AtomicLong();
 
   protected SqlStore(Dialect dialect, HikariDataSource pool, int timeoutSeconds) {
     this.pool = pool;
@@ -17,9 +36,53 @@ public abstract class SqlStore implements Store {
     this.timeoutSeconds = timeoutSeconds;
   }
 
+  /**
+   * A pooled connection. While the database is away (the last request found the pool empty and got
+   * none) requests fail at once, without the wait, and one a second tries again, so an outage costs
+   * each request milliseconds, not a thread parked for the wait, and the pool refills by itself as
+   * soon as a try succeeds. A pool that is merely busy always has connections, and always waits.
+   */
   @Override
   public Connection connection() throws SQLException {
-    return pool.getConnection();
+    long away = awaySince;
+    if (away != 0 && empty()) {
+      long now = System.nanoTime();
+      long last = lastTry.get();
+      if (now - last < RETRY_NS || !lastTry.compareAndSet(last, now)) {
+        throw new SQLTransientConnectionException(pool.getPoolName() + " - the database has not answered for "
+            + (now - away) / 1_000_000 + " ms; trying again once a second", "08001");
+      }
+    }
+    try {
+      Connection c = pool.getConnection();
+      awaySince = 0;
+      return c;
+    } catch (SQLTransientConnectionException e) {
+      if (empty() && awaySince == 0) {
+        awaySince = System.nanoTime() | 1;
+        lastTry.set(System.nanoTime());
+      }
+      throw e;
+    }
+  }
+
+  private boolean empty() {
+    HikariPoolMXBean mx = pool.getHikariPoolMXBean();
+    return mx != null && mx.getTotalConnections() == 0;
+  }
+
+  @Override
+  public synchronized MeterRegistry reportTo(MeterRegistry registry) {
+    if (pool.getMetricRegistry() instanceof MeterRegistry already) {
+      return already;
+    }
+    pool.setMetricRegistry(registry);
+    return registry;
+  }
+
+  @Override
+  public Optional<MeterRegistry> meterRegistry() {
+    return pool.getMetricRegistry() instanceof MeterRegistry r ? Optional.of(r) : Optional.empty();
   }
 
   @Override

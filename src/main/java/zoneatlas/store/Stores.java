@@ -16,10 +16,26 @@ public final class Stores {
     int timeout = c.integer("query.timeout.seconds");
     int pool = c.integer("db.pool.size");
     String url = c.get("db.url").trim();
+    String readUrl = c.get("db.read.url").trim();
     if (url.isEmpty()) {
+      if (!readUrl.isEmpty()) {
+        throw new Config.ConfigException("db.read.url (a hot standby for reads) needs db.url (its primary) to be set too");
+      }
       return H2gisStore.open(c.get("embedded.path"), pool, timeout);
     }
-    return PostgisStore.open(url, c.get("db.user"), c.get("db.password"), pool, timeout);
+    PostgisStore store = PostgisStore.open(url, c.get("db.user"), c.get("db.password"), pool, timeout);
+    if (!readUrl.isEmpty()) {
+      try {
+        // the standby is a copy of the primary: the same account unless told otherwise
+        String user = c.get("db.read.user").isEmpty() ? c.get("db.user") : c.get("db.read.user");
+        String password = c.get("db.read.password").isEmpty() ? c.get("db.password") : c.get("db.read.password");
+        store.readFrom(readUrl, user, password, c.integer("db.read.pool.size"));
+      } catch (SQLException | RuntimeException e) {
+        store.close();
+        throw e;
+      }
+    }
+    return store;
   }
 
   /**

@@ -69,7 +69,7 @@ public final class SummaryService {
     if (suffix == null) {
       throw new IllegalArgumentException("no summary for collection " + collection);
     }
-    try (Connection c = store.connection()) {
+    try (Connection c = store.readConnection()) {
       Feature feature;
       Geometry outline;
       try (PreparedStatement ps = c.prepareStatement(store.sql("summary_feature"))) {

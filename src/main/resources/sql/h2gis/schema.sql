@@ -259,3 +259,19 @@ CREATE TRIGGER IF NOT EXISTS plan_features_history_append_only BEFORE UPDATE, DE
 CREATE TRIGGER IF NOT EXISTS parcels_history_append_only BEFORE UPDATE, DELETE ON parcels_history FOR EACH ROW CALL 'zoneatlas.history.AppendOnlyTrigger';
 CREATE TRIGGER IF NOT EXISTS enterprises_history_append_only BEFORE UPDATE, DELETE ON enterprises_history FOR EACH ROW CALL 'zoneatlas.history.AppendOnlyTrigger';
 CREATE TRIGGER IF NOT EXISTS land_uses_history_append_only BEFORE UPDATE, DELETE ON land_uses_history FOR EACH ROW CALL 'zoneatlas.history.AppendOnlyTrigger';
+
+-- Login attempts of the last auth.throttle.window.seconds (auth/LoginThrottle). Digests, never
+-- names or addresses.
+CREATE TABLE IF NOT EXISTS login_attempts (
+  bucket varchar(32) NOT NULL,
+  at_ms bigint NOT NULL,
+  attempt varchar(24) NOT NULL,
+  PRIMARY KEY (bucket, at_ms, attempt)
+);
+
+-- Logged-out login tokens (auth/Auth): every server over this database refuses them until they
+-- would have expired anyway (expires_ms), then they are purged.
+CREATE TABLE IF NOT EXISTS revoked_tokens (
+  jti varchar(32) PRIMARY KEY,
+  expires_ms bigint NOT NULL
+);

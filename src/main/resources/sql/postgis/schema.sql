@@ -267,3 +267,20 @@ CREATE OR REPLACE TRIGGER enterprises_history_append_only BEFORE UPDATE OR DELET
 CREATE OR REPLACE TRIGGER enterprises_history_no_truncate BEFORE TRUNCATE ON enterprises_history FOR EACH STATEMENT EXECUTE FUNCTION zoneatlas_append_only();
 CREATE OR REPLACE TRIGGER land_uses_history_append_only BEFORE UPDATE OR DELETE ON land_uses_history FOR EACH ROW EXECUTE FUNCTION zoneatlas_append_only();
 CREATE OR REPLACE TRIGGER land_uses_history_no_truncate BEFORE TRUNCATE ON land_uses_history FOR EACH STATEMENT EXECUTE FUNCTION zoneatlas_append_only();
+
+-- Login attempts of the last auth.throttle.window.seconds (auth/LoginThrottle): every server over
+-- this database counts the same guesses. Digests, never names or addresses. Unlogged: nothing here
+-- is worth WAL, and a crash that empties it only forgives a few failed logins.
+CREATE UNLOGGED TABLE IF NOT EXISTS login_attempts (
+  bucket varchar(32) NOT NULL,
+  at_ms bigint NOT NULL,
+  attempt varchar(24) NOT NULL,
+  PRIMARY KEY (bucket, at_ms, attempt)
+);
+
+-- Logged-out login tokens (auth/Auth): every server over this database refuses them until they
+-- would have expired anyway (expires_ms), then they are purged.
+CREATE TABLE IF NOT EXISTS revoked_tokens (
+  jti varchar(32) PRIMARY KEY,
+  expires_ms bigint NOT NULL
+);

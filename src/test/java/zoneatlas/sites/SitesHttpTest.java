@@ -128,7 +128,7 @@ class SitesHttpTest {
     refused(server.get("/api/sites/find?limit=100000"), "limit", "between 1 and 500");
     refused(server.post("/api/sites/find", "{\"max_m\":{\"rail_station\":\"far\"}}", null), "max_m.rail_station", "must be a number");
     refused(server.get("/api/sites/compare?ids=a,b,c,d"), "ids", "at most 3");
-    refused(server.get("/api/sites/bad%20id/card"), "id", "must be an id");
+    refused(server.get("/api/sites/bad%20id/card"), "id", "an id is 1-100");
     assertEquals(404, server.get("/api/sites/P-NOPE-1/card").statusCode());
   }
 

@@ -15,6 +15,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 import zoneatlas.geo.Geodesy;
+import zoneatlas.layers.FeatureIds;
 import zoneatlas.model.ParcelStatus;
 
 /**
@@ -100,8 +101,10 @@ final class ParcelChecker {
     String idColumn = mapping.column(ParcelField.ID);
     if (c.id == null) {
       error(c, "id", "no parcel id (column " + idColumn + " is empty)", "缺少宗地编号（列“" + idColumn + "”为空）");
-    } else if (c.id.length() > 100) {
-      error(c, "id", "parcel id longer than 100 characters", "宗地编号超过 100 个字符");
+    } else if (!FeatureIds.valid(c.id)) {
+      // the id reaches URLs, exports and the map's HTML: the editing API's rule, not a looser one
+      error(c, "id", "parcel id '" + shown(c.id) + "' is not allowed: " + FeatureIds.RULE_EN,
+          "宗地编号“" + shown(c.id) + "”不符合要求：" + FeatureIds.RULE_ZH);
     } else {
       Integer first = firstIndexOfId.putIfAbsent(c.id, c.index);
       if (first != null) {
@@ -392,6 +395,11 @@ final class ParcelChecker {
       s = v.toString().strip();
     }
     return s.isEmpty() ? null : s;
+  }
+
+  /** An id as quoted in a message: a pasted paragraph in the id column need not be repeated whole. */
+  private static String shown(String id) {
+    return id.codePointCount(0, id.length()) > 40 ? id.substring(0, id.offsetByCodePoints(0, 40)) + "…" : id;
   }
 
   void error(Candidate c, String field, String reason, String reasonZh) {

@@ -1,0 +1,2 @@
+-- Attempts that left the window (run at most once per window per server).
+DELETE FROM login_attempts WHERE at_ms < ?
