@@ -168,9 +168,12 @@ public final class SearchService {
       Metrics.counter("zoneatlas.cache.requests", "cache", "search-index", "result", "hit").increment();
       return i;
     }
+    Index seen = i;
     synchronized (this) {
       i = index;
-      if (i == null || !i.version().equals(version)) {
+      // rebuilt by another request while this one waited: that index is at least as new as the
+      // version read above, and rebuilding again for every writer's new version starves search
+      if (i == null || (i == seen && !i.version().equals(version))) {
         // /metrics: a miss rebuilds the whole index (every name, with pinyin), so misses are worth watching
         Metrics.counter("zoneatlas.cache.requests", "cache", "search-index", "result", "miss").increment();
         long t0 = System.nanoTime();

@@ -154,6 +154,10 @@ public final class PostgisStore extends SqlStore {
       // a standby that is down must not stop the server from starting: reads fall back meanwhile
       hc.setInitializationFailTimeout(-1);
       hc.setReadOnly(true);
+    } else {
+      // a server started with its database (a reboot, a busy host) waits for it a while rather
+      // than exiting at the first slow connection
+      hc.setInitializationFailTimeout(START_WAIT_MS);
     }
     HikariDataSource ds = new HikariDataSource(hc);
     return new PostgisStore(ds, timeoutSeconds, where);
@@ -171,6 +175,16 @@ public final class PostgisStore extends SqlStore {
 
   /** pgjdbc's DataSource, handing out connections that read PostGIS geometry as {@link JtsGeometry}. */
   private static final class JtsDataSource extends PGSimpleDataSource {
+    /**
+     * HikariCP sets the driver's login timeout to its own wait for a connection (1.5 s), which a
+     * loaded host can exceed while opening one. The pool opens connections on its own thread, so a
+     * longer login costs no request more than that wait: requests still get their 503 in time.
+     */
+    @Override
+    public void setLoginTimeout(int seconds) {
+      super.setLoginTimeout(Math.max(seconds, LOGIN_TIMEOUT_S));
+    }
+
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
       Connection c = super.getConnection(user, password);

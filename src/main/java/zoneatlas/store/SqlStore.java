@@ -21,6 +21,10 @@ public abstract class SqlStore implements Store {
   public static final long CONNECTION_WAIT_MS = 1500;
   /** How long a pooled connection may take to prove it is alive before it is dropped (below the wait). */
   public static final long VALIDATION_MS = 1000;
+  /** How long opening one database connection may take (the pool opens them on its own thread). */
+  public static final int LOGIN_TIMEOUT_S = 10;
+  /** How long a starting server waits for its database before giving up. */
+  public static final long START_WAIT_MS = 60_000;
   /** While the database is known to be away, how often one request tries it again (the others fail at once). */
   static final long RETRY_NS = 1_000_000_000L;
   protected final HikariDataSource pool;
