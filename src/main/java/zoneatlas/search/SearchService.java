@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -200,6 +201,15 @@ public final class SearchService {
   }
 
   private List<Entry> load() throws SQLException {
+    // a name's syllables are most of a rebuild's cost and do not change with an edit: take them
+    // from the index being replaced, so a rebuild after each write costs a read of the names
+    Map<String, List<List<String>>> known = new java.util.HashMap<>();
+    Index old = index;
+    if (old != null) {
+      old.entries().forEach(e -> known.put(e.nameZh() == null ? "" : e.nameZh(), e.syllables()));
+    }
+    java.util.function.Function<String, List<List<String>>> syllables =
+        zh -> known.computeIfAbsent(zh == null ? "" : zh, k -> Pinyin.syllables(zh));
     List<Entry> out = new ArrayList<>();
     try (Connection c = store.readConnection()) {
       try (PreparedStatement ps = c.prepareStatement(store.sql("search_plan_features"));
@@ -207,7 +217,7 @@ public final class SearchService {
         while (rs.next()) {
           String zh = rs.getString(3);
           out.add(new Entry(rs.getString(2), rs.getString(1), zh, rs.getString(4), rs.getString(5), rs.getString(6),
-              rs.getString(7), null, bbox(rs, 8), null, Pinyin.syllables(zh)));
+              rs.getString(7), null, bbox(rs, 8), null, syllables.apply(zh)));
         }
       }
       try (PreparedStatement ps = c.prepareStatement(store.sql("search_enterprises"));
@@ -217,7 +227,7 @@ public final class SearchService {
           double x = rs.getDouble(7);
           double[] point = rs.wasNull() ? null : new double[] {x, rs.getDouble(8)};
           out.add(new Entry("enterprises", rs.getString(1), zh, rs.getString(3), null, rs.getString(5),
-              rs.getString(6), rs.getString(4), null, point, Pinyin.syllables(zh)));
+              rs.getString(6), rs.getString(4), null, point, syllables.apply(zh)));
         }
       }
     }
