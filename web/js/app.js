@@ -36,8 +36,12 @@
 //                                   once (features as the server stored them replace theirs); parcels and
 //                                   enterprises are then loaded again around the view. With neither
 //                                   (ZA.refreshFeatures('parcels', {})) the whole layer is drawn afresh
-//   ZA.parcelAt(latlng)             the parcel drawn there (GeoJSON feature) or null; parcels are painted
-//                                   on a canvas of their own, not Leaflet layers
+//   ZA.parcelAt(latlng)             the parcel drawn there or null; parcels are painted from vector tiles,
+//                                   not Leaflet layers, so the feature has id and properties (land use,
+//                                   status, park/zone ids) but geometry null: fetch the item for its shape
+//                                   (as of an earlier instant or under AMap: the GeoJSON feature, zoom 14+)
+//   ZA.parcelMarks(style)           a layer for ZA.addOverlay that, while shown, outlines the parcels
+//                                   style(feature) gives {color, weight, label} for (label: hover words)
 //   ZA.setPanelVisible(id, bool)    hides or shows a registered panel's tab (e.g. one only for some roles)
 //   ZA.planFeatures(collection)     [{id, name_zh, name_en, zone}] of a plan layer as drawn (to pick a board or park)
 //   ZA.asOf, ZA.setAsOf(instant|null), ZA.onAsOfChange(cb)  the instant the map shows (RFC 3339 UTC
@@ -391,13 +395,20 @@ const hint = L.DomUtil.create('button', 'za-zoomhint', map.getContainer());
 hint.type = 'button';
 hint.hidden = true;
 L.DomEvent.disableClickPropagation(hint);
-hint.addEventListener('click', () => map.setZoom(14));
+hint.addEventListener('click', () => map.setZoom(hintZoom()));
+
+/** The zoom from which every viewport layer switched on is drawn (parcels from tiles: 10; else 14). */
+function hintZoom() {
+  const zs = ['parcels', 'enterprises'].filter((k) => layers.isVisible(k) && map.getZoom() < layers.groups.get(k).minZoom)
+    .map((k) => layers.groups.get(k).minZoom);
+  return zs.length ? Math.max(...zs) : 14;
+}
 
 function updateZoomHint() {
   const keys = ['parcels', 'enterprises'].filter((k) => layers.isVisible(k) && map.getZoom() < layers.groups.get(k).minZoom);
   const truncated = layers.isVisible('parcels') && layers.groups.get('parcels').truncated;
   if (keys.length) {
-    hint.textContent = keys.map((k) => t('group.' + k)).join(t('sep.list')) + t('sep.colon') + t('layers.zoomhint', { z: 14 });
+    hint.textContent = keys.map((k) => t('group.' + k)).join(t('sep.list')) + t('sep.colon') + t('layers.zoomhint', { z: hintZoom() });
     hint.hidden = false;
   } else if (truncated) {
     hint.textContent = t('layers.parcels.truncated', { n: layers.groups.get('parcels').count.toLocaleString() });
@@ -808,6 +819,7 @@ const ZA = {
   addCardSection,
   refreshFeatures: (collection, change) => layers.applyChange(collection, change),
   parcelAt: (latlng) => layers.parcelAt(L.latLng(latlng)),
+  parcelMarks: (style) => layers.markParcels(style),
   setPanelVisible,
   planFeatures: (collection) => [...layers.index.entries()]
     .filter(([k]) => k.startsWith(collection + ':'))
@@ -855,13 +867,24 @@ const ZA = {
     gcj: { wgsToGcj, gcjToWgs },
     loadLog: () => layers.loadLog.slice(),
     measured: () => measure.shapes(),
-    parcelIds: () => [...layers.parcels.ids()],
+    parcelIds: () => [...layers.parcelProperties().keys()],
     /** How many drawn parcels have each fill colour. */
     parcelFills: () => {
       const out = {};
-      for (const it of layers.parcels.items()) out[it.fill] = (out[it.fill] || 0) + 1;
+      for (const [id, p] of layers.parcelProperties()) {
+        const fill = layers.parcelFill({ type: 'Feature', id, properties: p }).fill;
+        out[fill] = (out[fill] || 0) + 1;
+      }
       return out;
     },
+    /** Parcels from vector tiles: {mode, requests, failures, tiles: decoded tiles of this zoom, features}. */
+    parcelTiles: () => ({
+      mode: layers.tileMode ? 'tiles' : 'geojson',
+      requests: layers.tiles.requests,
+      failures: layers.tiles.failures,
+      tiles: layers.tiles.tiles().length,
+      features: layers.tileMode ? layers.tiles.properties().size : 0,
+    }),
   },
 };
 window.ZA = ZA;
@@ -889,6 +912,7 @@ async function start() {
   if (!state.hadView) fitAll();
   // a shared link to the map as it stood at an instant: every layer loads as of then
   layers.asOf = normaliseInstant(permalink.get('t'));
+  layers.checkParcelMode();
   if (layers.asOf) emit('asof', layers.asOf);
   buildTree();
   restoreLayers();

@@ -9,7 +9,8 @@
 // 修改图形 / 分割 / 合并 / 删除 and the attribute form), a section at the card's end (修改记录),
 // and an 编辑 panel with a 新建 button per layer the user may add to (the new feature's form opens
 // there). Shapes are drawn with Geoman, snapping to the parcels around (fetched as a temporary
-// snappable layer: the map paints its parcels on a canvas of its own, not as Leaflet layers), with
+// snappable layer: the map paints its parcels from vector tiles, not as Leaflet layers; the parcel
+// being edited, or picked to merge, is read whole by id), with
 // the live geodesic area in mu and hectares in a bar on the map. The form is built from
 // GET /collections/{id}/schema; a refusal (422) is shown next to the field it names, a problem of
 // the shape on the map (vertex and place), with the server's repaired shape to take when it has one.
@@ -1301,11 +1302,25 @@ function startMerge(id) {
   barSet('hint', esc(t('edit.hint.merge')));
   barSet('body', `<p class="ze-merge-list"></p>${reasonHtml(false)}`);
   map.getContainer().classList.add('ze-picking');
-  s.onClick = (e) => {
-    const f = ZA.parcelAt(e.latlng);
+  s.onClick = async (e) => {
+    let f = ZA.parcelAt(e.latlng);
     if (!f || f.id === s.id) return;
-    if (s.picks.has(f.id)) s.picks.delete(f.id);
-    else s.picks.set(f.id, f);
+    if (s.picks.has(f.id)) {
+      s.picks.delete(f.id);
+      mergeShow(s);
+      return;
+    }
+    if (!f.geometry) {
+      // the map draws parcels from vector tiles, which carry no full shape: read the parcel
+      try {
+        f = (await readItem('parcels', f.id)).feature;
+      } catch (err) {
+        if (session === s) barSet('msg', esc(err.message));
+        return;
+      }
+      if (session !== s) return;
+    }
+    s.picks.set(f.id, f);
     mergeShow(s);
   };
   map.on('click', s.onClick);

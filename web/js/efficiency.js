@@ -1,7 +1,8 @@
 // 亩均效益 (land use per mu) panel: indicators and classes per parcel and per park on the map,
 // a legend, ranking tables, plan targets, the low-efficiency land layer, CSV/Excel exports and,
 // for land officers, what-if weights. Everything goes through window.ZA (see js/app.js):
-// parcels are recoloured with ZA.setParcelStyle, parks and low-efficiency land are overlays.
+// parcels (drawn from vector tiles) are recoloured by id with ZA.setParcelStyle, low-efficiency
+// land is outlined on them by id (ZA.parcelMarks, listed as an overlay), parks are an overlay.
 // Numbers come from /api/efficiency/*, which withholds per-enterprise figures from roles that
 // may not see them; this page only shows what the server sends.
 
@@ -457,6 +458,19 @@ function drawLow() {
   }
   if (!state.map.has('low') || !state.lowFc) return;
   const seen = new Set();
+  if (typeof ZA.parcelMarks === 'function') {
+    // the parcels the map draws (from vector tiles) are outlined by id: no second copy of their shapes
+    const reasonsOf = new Map(state.lowFc.features.map((f) => [f.id, f.properties.reasons]));
+    for (const rs of reasonsOf.values()) seen.add(rs[0]);
+    lowLayer = ZA.parcelMarks((f) => {
+      const rs = reasonsOf.get(f.id);
+      if (!rs) return null;
+      return { color: REASON_COLORS[rs[0]] || '#d32f2f', weight: 2.2, label: rs.map((r) => t('eff.reason.' + r)).join('、') };
+    });
+    const legend = [...seen].map((r) => ({ swatch: 'area', color: REASON_COLORS[r], fill: '#ffffff', fillOpacity: 0, label: t('eff.reason.' + r) }));
+    ZA.addOverlay({ zh: '低效用地', en: 'Low-efficiency land' }, lowLayer, { id: 'efficiency-low', legend });
+    return;
+  }
   lowLayer = L.geoJSON(state.lowFc, {
     pmIgnore: true,
     style: (f) => {
@@ -611,7 +625,7 @@ function tableHtml() {
   const nameOf = (r) => (level === 'parcel' ? r.id : pick(r.name_zh, r.name_en) || r.id);
   const valueOf = (r) => (state.show === 'class' ? (r.class || (level === 'enterprise' ? '–' : scheme().classes.map((c) => c + ' ' + (r['class_' + c] ?? '–')).join(' · '))) : num(r[key]));
   const body = rows.slice(0, limit).map((r, i) => `<tr data-id="${esc(r.id)}"${r.suppressed ? ' class="eff-withheld"' : ''}>
-    <td>${i + 1}</td><td>${esc(nameOf(r))}</td><td class="num">${r.suppressed && (r[key] === null || r[key] === undefined) ? '<span title="' + esc(r.suppressed_reason || '') + '">—</span>' : esc(valueOf(r))}</td>
+    <td>${i + 1}</td><td>${esc(nameOf(r))}</td><td class="num">${r.suppressed && (r[key] === null || r[key] === undefined) ? '<span title="' + esc(pick(r.suppressed_reason_zh, r.suppressed_reason) || '') + '">—</span>' : esc(valueOf(r))}</td>
     <td class="num">${esc(r.enterprises ?? '')}</td></tr>`).join('');
   const more = rows.length > 15 ? `<button type="button" class="btn btn-small" data-act="expand">${esc(state.expanded ? t('eff.less', { n: 15 }) : t('eff.more', { n: rows.length }))}</button>` : '';
   return `<h3 class="za-h3">${esc(t('eff.level.' + level))} · ${esc(state.show === 'class' ? t('eff.class') : indicatorLabel(state.show))}</h3>

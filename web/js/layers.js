@@ -1,15 +1,19 @@
 // The map's layer groups: the plan layers (loaded whole, a few hundred features), infrastructure
-// split by category, and parcels and enterprises loaded by viewport from zoom 14 (tens of
-// thousands in all). Parcels have a canvas of their own (js/parcelcanvas.js) under the plan
-// outlines; every other vector shares one Leaflet canvas renderer above it, whose draw order is
-// kept by re-stacking the groups above one that changed. Clicks inside a plan area go to the
-// parcel under the pointer when parcels are shown.
+// split by category, parcels drawn from the server's vector tiles at every zoom from 10
+// (js/parceltiles.js), and enterprises loaded by viewport from zoom 14 (tens of thousands in all).
+// Parcels are painted in a pane of their own under the plan outlines; every other vector shares
+// one Leaflet canvas renderer above it, whose draw order is kept by re-stacking the groups above
+// one that changed. Clicks inside a plan area go to the parcel under the pointer when parcels are
+// shown. Two cases still load parcels as GeoJSON by viewport from zoom 14 onto a canvas of their
+// own (js/parcelcanvas.js): the map as of an earlier instant (the tiles are of now) and an AMap
+// basemap (GCJ-02: the tiles' Web Mercator grid is not the map's).
 
 import { getLang, pick, t, value } from './i18n.js';
 import { ParcelCanvas } from './parcelcanvas.js';
+import { MIN_ZOOM as TILE_MIN_ZOOM, ParcelTiles } from './parceltiles.js';
 import {
   ENTERPRISE_STYLE, INFRA_CATEGORIES, PLAN_STYLES, SELECTION_STYLES, STATUS_COLORS, infraCategory, infraStyle,
-  landUseClassName, landUseColor, landUseKey, landUseName, parcelStyle,
+  landUseClassName, landUseColor, landUseKey, landUseLabel, parcelStyle,
 } from './styles.js';
 
 export const PLAN_COLLECTIONS = ['zones', 'core-boards', 'industrial-parks', 'small-micro-parks'];
@@ -85,8 +89,19 @@ export class Layers {
     map.createPane('zaParcels');
     map.getPane('zaParcels').style.zIndex = 390; // above basemaps, below the plan outlines (overlayPane 400)
     map.getPane('zaParcels').style.pointerEvents = 'none';
-    this.parcels = new ParcelCanvas({ pane: 'zaParcels', fillOf: (f) => this.parcelFill(f) });
-    this.groups.get('parcels').layer = this.parcels;
+    // marks panels put on parcels (ZA.parcelMarks: e.g. low-efficiency land outlined)
+    this.parcelMarks = [];
+    this.parcels = new ParcelCanvas({ pane: 'zaParcels', fillOf: (f) => this.parcelFill(f), outlineOf: (f) => this.parcelOutline(f) });
+    this.tiles = new ParcelTiles({
+      collection: 'parcels', pane: 'zaParcels', fillOf: (f) => this.parcelFill(f), outlineOf: (f) => this.parcelOutline(f),
+    });
+    this.tiles.layer.on('loading', () => this.tilesLoading());
+    this.tiles.onLoad = () => this.tilesLoaded();
+    // one layer in the tree; inside it the tiles, or the GeoJSON canvas (see tileMode)
+    this.groups.get('parcels').layer = L.layerGroup();
+    this.tileMode = null;
+    this.checkParcelMode();
+    map.on('viewreset', () => this.checkParcelMode());
     for (const g of this.groups.values()) {
       if (g.key !== 'parcels') this.wireHover(g);
     }
@@ -223,7 +238,10 @@ export class Layers {
     }
     const gone = new Set([...removed, ...features.map((f) => f.id)]);
     const fresh = features.filter((f) => f && f.geometry);
-    if (collection === 'parcels') {
+    if (collection === 'parcels' && this.tileMode) {
+      // the server's tiles are made from the database: ask for them again
+      this.tiles.reload();
+    } else if (collection === 'parcels') {
       const g = this.groups.get('parcels');
       for (const id of this.parcels.removeWhere((it) => gone.has(it.id))) this.index.delete('parcels:' + id);
       this.parcels.add(fresh);
@@ -274,6 +292,11 @@ export class Layers {
   reloadLayer(collection) {
     const keys = collection === 'infrastructure' ? INFRA_KEYS : [collection];
     if (keys.some((k) => !this.groups.has(k))) return;
+    if (collection === 'parcels' && this.tileMode) {
+      this.tiles.reload();
+      this.onChange();
+      return;
+    }
     if (VIEWPORT[collection]) {
       const g = this.groups.get(collection);
       this.clearGroup(g);
@@ -302,6 +325,8 @@ export class Layers {
     }
     this.index.clear();
     this.names.clear();
+    this.checkParcelMode();
+    if (this.tileMode) this.tiles.reload();
     this.onChange();
     await Promise.all([...PLAN_COLLECTIONS, 'infrastructure'].map((c) => this.loadPlan(c)));
     this.refreshViewport();
@@ -354,11 +379,107 @@ export class Layers {
     else this.onFeatureClick(collection, f.id, f);
   }
 
-  /** The parcel drawn at a lat/lng (null when parcels are not shown or none is there). */
+  /**
+   * The parcel drawn at a lat/lng (null when parcels are not shown or none is there): from the
+   * tiles {type, id, properties, geometry: null} (the id, land use, status and park/zone ids only),
+   * else the GeoJSON feature.
+   */
   parcelAt(latlng) {
     if (!this.parcelsShown()) return null;
+    if (this.tileMode) return this.tiles.hit(latlng);
     const it = this.parcels.hit(latlng);
     return it ? it.feature : null;
+  }
+
+  // ---- parcels: tiles or GeoJSON ------------------------------------------------------------
+
+  /**
+   * Tiles unless the map shows an earlier instant (tiles are of now) or has the GCJ-02 CRS of an
+   * AMap basemap (tiles are on the Web Mercator grid); then GeoJSON by viewport from zoom 14.
+   */
+  checkParcelMode() {
+    const crs = this.map.options.crs;
+    const tiles = !this.asOf && crs.code === 'EPSG:3857';
+    if (tiles === this.tileMode) return;
+    this.tileMode = tiles;
+    const g = this.groups.get('parcels');
+    if (g.ctrl) g.ctrl.abort();
+    g.ctrl = null;
+    this.clearGroup(g);
+    g.layer.clearLayers();
+    g.layer.addLayer(tiles ? this.tiles.layer : this.parcels);
+    g.viewport = true;
+    g.minZoom = tiles ? TILE_MIN_ZOOM : VIEWPORT.parcels.minZoom;
+    g.status = 'idle';
+    if (g.visible) this.loadViewport(g);
+    this.updatePlanFills();
+  }
+
+  tilesLoading() {
+    const g = this.groups.get('parcels');
+    if (!this.tileMode || !g.visible) return;
+    if (g.status !== 'loading') this.tilesT0 = performance.now();
+    g.status = 'loading';
+    this.onChange();
+  }
+
+  tilesLoaded() {
+    const g = this.groups.get('parcels');
+    if (!this.tileMode || !g.visible) return;
+    g.status = this.map.getZoom() < g.minZoom ? 'zoom' : 'ready';
+    g.count = this.tiles.properties().size;
+    g.truncated = false;
+    const t1 = performance.now();
+    this.loadLog.push({
+      key: 'parcels', tiles: true, ms: Math.round(t1 - (this.tilesT0 || t1)), at: Math.round(t1), features: g.count, drawn: g.count,
+      requests: this.tiles.requests,
+    });
+    if (this.loadLog.length > 50) this.loadLog.shift();
+    this.noteDrawn();
+    this.onChange();
+  }
+
+  /** Properties of the parcels drawn now (by id), from the tiles or the GeoJSON. */
+  parcelProperties() {
+    if (this.tileMode) return this.tiles.properties();
+    const out = new Map();
+    for (const it of this.parcels.items()) out.set(it.id, it.feature.properties);
+    return out;
+  }
+
+  /**
+   * Marks parcels while the returned layer is on the map: style(feature) gives {color, weight, label}
+   * (an outline, and words for the hover name) or null. For ZA.addOverlay, so the mark is listed and
+   * can be switched off like any overlay.
+   */
+  markParcels(style) {
+    const self = this;
+    const mark = { style };
+    const Mark = L.Layer.extend({
+      onAdd() {
+        self.parcelMarks.push(mark);
+        self.restyleParcels();
+      },
+      onRemove() {
+        self.parcelMarks = self.parcelMarks.filter((m) => m !== mark);
+        self.restyleParcels();
+      },
+    });
+    return new Mark();
+  }
+
+  restyleParcels() {
+    this.parcels.restyle();
+    this.tiles.restyle();
+  }
+
+  /** The first panel mark on a parcel, or null. */
+  parcelOutline(f) {
+    for (const m of this.parcelMarks) {
+      const o = m.style(f);
+      if (o) return o;
+    }
+    return null;
   }
 
   /** Shows the area names that suit the zoom (zones when far out, parks when close). */
@@ -411,6 +532,21 @@ export class Layers {
   async loadViewport(g) {
     const opts = VIEWPORT[g.key];
     if (g.ctrl) g.ctrl.abort();
+    if (g.key === 'parcels' && this.tileMode) {
+      // the tile layer loads what the view needs by itself
+      const far = this.map.getZoom() < g.minZoom;
+      if (far) {
+        g.status = 'zoom';
+        g.count = 0;
+      } else if (this.tiles.layer.isLoading && this.tiles.layer.isLoading()) {
+        g.status = 'loading';
+      } else {
+        g.status = 'ready';
+        g.count = this.tiles.properties().size;
+      }
+      this.onChange();
+      return;
+    }
     if (this.map.getZoom() < opts.minZoom) {
       this.clearGroup(g);
       g.status = 'zoom';
@@ -559,7 +695,7 @@ export class Layers {
 
   setColorBy(mode) {
     this.colorBy = mode === 'status' ? 'status' : 'land_use';
-    this.parcels.restyle();
+    this.restyleParcels();
     this.onChange();
   }
 
@@ -579,7 +715,7 @@ export class Layers {
   /** {style(feature), title, legend} from a panel, or null to give the parcels their own colours back. */
   setParcelOverride(o) {
     this.parcelOverride = o;
-    this.parcels.restyle();
+    this.restyleParcels();
     this.onChange();
   }
 
@@ -633,7 +769,12 @@ export class Layers {
   hoverText(f, collection) {
     const p = f.properties;
     if (collection === 'parcels') {
-      return escapeHtml(f.id + ' · ' + landUseName(p.land_use_code, p.land_use_name, getLang()) + ' · ' + fmt(p.area_mu, 1) + ' ' + t('unit.mu'));
+      // a tile's parcel carries no area; a panel's mark adds its words
+      const parts = [f.id, landUseLabel(p.land_use_code, p.land_use_name, getLang())];
+      if (p.area_mu !== undefined && p.area_mu !== null) parts.push(fmt(p.area_mu, 1) + ' ' + t('unit.mu'));
+      const mark = this.parcelMarks.length ? this.parcelOutline(f) : null;
+      if (mark && mark.label) parts.push(mark.label);
+      return escapeHtml(parts.join(' · '));
     }
     return escapeHtml(pick(p.name_zh, p.name_en) || f.id);
   }
@@ -750,10 +891,9 @@ export class Layers {
       return Object.entries(STATUS_COLORS).map(([s, c]) => ({ swatch: 'area', color: '#fff', fill: c, fillOpacity: 0.85, label: value('parcelStatus', s) }));
     }
     const seen = new Map();
-    for (const it of this.parcels.items()) {
-      const p = it.feature.properties;
+    for (const p of this.parcelProperties().values()) {
       const k = landUseKey(p.land_use_code) || p.land_use_code;
-      if (!seen.has(k)) seen.set(k, landUseClassName(k, lang) || landUseName(p.land_use_code, p.land_use_name, lang));
+      if (!seen.has(k)) seen.set(k, landUseClassName(k, lang) || landUseLabel(p.land_use_code, p.land_use_name, lang));
     }
     if (seen.size === 0) {
       for (const k of ['1001', '1101', '1102', '0802', '09', '13']) seen.set(k, landUseClassName(k, lang));
@@ -765,8 +905,9 @@ export class Layers {
   /** A point well inside a polygon feature, in map container pixels (tests click there). */
   interiorPoint(collection, id) {
     const ref = this.find(collection, id);
-    if (!ref) return null;
-    const ll = interiorLatLng(ref.feature.geometry);
+    const geometry = ref ? ref.feature.geometry : collection === 'parcels' && this.tileMode ? this.tiles.tileGeometry(id) : null;
+    if (!geometry) return null;
+    const ll = interiorLatLng(geometry);
     if (!ll) return null;
     const p = this.map.latLngToContainerPoint(ll);
     return { x: Math.round(p.x), y: Math.round(p.y), lat: ll.lat, lng: ll.lng };

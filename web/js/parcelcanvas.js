@@ -9,7 +9,10 @@
 export const ParcelCanvas = L.Canvas.extend({
   options: { padding: 0.3, stroke: '#ffffff', strokeWidth: 0.7 },
 
-  /** @param options.fillOf (feature) -> {fill: CSS colour, alpha: fill opacity} */
+  /**
+   * @param options.fillOf (feature) -> {fill: CSS colour, alpha: fill opacity}
+   * @param options.outlineOf (feature) -> {color, weight} of a mark over the fill, or null
+   */
   initialize(options) {
     L.Canvas.prototype.initialize.call(this, options);
     this._items = new Map(); // id -> {id, feature, rings: [Float64Array], box: [minx, miny, maxx, maxy], fill}
@@ -70,6 +73,7 @@ export const ParcelCanvas = L.Canvas.extend({
     it.fill = st.fill;
     it.alpha = st.alpha;
     it.paint = st.fill + '|' + st.alpha;
+    it.outline = this.options.outlineOf ? this.options.outlineOf(it.feature) : null;
   },
 
   _repaintSoon() {
@@ -111,6 +115,22 @@ export const ParcelCanvas = L.Canvas.extend({
       ctx.fill('evenodd');
       ctx.globalAlpha = 0.9;
       ctx.stroke();
+    }
+    // panels' marks (options.outlineOf) over the fills
+    ctx.globalAlpha = 1;
+    for (const list of byFill.values()) {
+      for (const it of list) {
+        if (!it.outline) continue;
+        ctx.beginPath();
+        for (const r of it.rings) {
+          ctx.moveTo(r[0] * s - o.x, r[1] * s - o.y);
+          for (let i = 2; i < r.length; i += 2) ctx.lineTo(r[i] * s - o.x, r[i + 1] * s - o.y);
+          ctx.closePath();
+        }
+        ctx.lineWidth = it.outline.weight || 2;
+        ctx.strokeStyle = it.outline.color;
+        ctx.stroke();
+      }
     }
     ctx.restore();
   },

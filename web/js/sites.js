@@ -497,6 +497,12 @@ function showInside(r, out) {
         + '</td><td class="num">' + num(g.tax_wan_per_mu, 2) + '</td><td class="num">' + num(g.revenue_wan_per_mu, 2) + '</td></tr>';
     }
     h += '</table>';
+    if (e.counted) { // planners: sums of published cells only (efficiency/Disclosure)
+      const names = e.counted.slice(0, 8).map((c) => c.name_zh ? c.level_zh + ' ' + c.name_zh : c.level_zh + ' ' + c.id).join('、');
+      h += '<p class="za-sub">' + esc(pick('按 ' + e.counted.length + ' 个已公开的单元汇总（' + names + (e.counted.length > 8 ? '等' : '')
+        + '），另有 ' + e.parcels_left_out + ' 个地块未计入', 'Sum of ' + e.counted.length + ' published cells; '
+        + e.parcels_left_out + ' selected parcels left out')) + (e.total.suppressed_zh ? '<br>' + esc(pick(e.total.suppressed_zh, e.total.suppressed)) : '') + '</p>';
+    }
     if (e.enterprises) {
       h += '<details><summary>' + esc(t('sites.inside.ents')) + ' (' + e.enterprises.length + ')</summary><table class="za-table">';
       for (const x of e.enterprises.slice(0, 200)) {

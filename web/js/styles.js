@@ -86,6 +86,16 @@ export function landUseName(code, nameZh, lang) {
   return cls ? cls[1] : nameZh || c;
 }
 
+/**
+ * A parcel's land-use name: its own Chinese name where it carries one (GeoJSON), else (a parcel
+ * from a vector tile carries only the code) the name of the code's class in the current language.
+ */
+export function landUseLabel(code, nameZh, lang) {
+  if (nameZh || lang === 'en') return landUseName(code, nameZh, lang);
+  const k = landUseKey(code);
+  return (k && landUseClassName(k, lang)) || String(code || '');
+}
+
 const UNKNOWN_RGB = [154, 160, 166];
 
 function hex(rgb) {

@@ -45,10 +45,10 @@ public final class Services {
     this.catalog = LayerCatalog.load();
     this.features = new FeatureService(store, catalog, config.integer("query.slow.ms"));
     this.auth = new Auth(config, Clock.systemUTC(), store);
-    this.sites = new SitesService(store, SitesService.Limits.from(config));
+    this.efficiency = new EfficiencyService(store, config.integer("efficiency.min.group"));
+    this.sites = new SitesService(store, SitesService.Limits.from(config), efficiency);
     this.search = new SearchService(store);
     this.summary = new SummaryService(store);
-    this.efficiency = new EfficiencyService(store, config.integer("efficiency.min.group"));
     this.imports = new FigureImportService(store, config.longValue("imports.max.bytes"));
     this.parcelImports = new ParcelImportService(store, config.longValue("imports.parcels.max.bytes"));
     this.edits = new EditService(store, catalog, clock);

@@ -152,7 +152,7 @@ public final class EfficiencyEngine {
             eFloor[e], figs[e], v, score[e], parts[e], missing.get(e), cls[e], classNote[e], rank[e], ranked[e],
             mainParcel(e)));
       }
-      return new EfficiencyResult(s, year, d, er, pr, all, ind);
+      return new EfficiencyResult(s, year, d, er, pr, all, ind, contribStart, contribEnt, contribShare);
     }
 
     // ---------------------------------------------------------------------------------- land
@@ -620,6 +620,39 @@ public final class EfficiencyEngine {
 
     // ---------------------------------------------------------------------------------- parcels
 
+    // who contributes to each parcel's figures, and with what share of its own (CSR by parcel)
+    int[] contribStart;
+    int[] contribEnt;
+    double[] contribShare;
+    int[] pairP = new int[0];
+    int[] pairE = new int[0];
+    double[] pairW = new double[0];
+    int nPairs;
+
+    /** Sorts the (parcel, enterprise, share) items by parcel (an owner that also leases there has two). */
+    void contributors(int[] pp, int[] pe, double[] pw, int n) {
+      int[] start = new int[np + 1];
+      for (int i = 0; i < n; i++) {
+        start[pp[i] + 1]++;
+      }
+      for (int p = 0; p < np; p++) {
+        start[p + 1] += start[p];
+      }
+      int[] fill = Arrays.copyOf(start, np);
+      int[] ent = new int[n];
+      double[] share = new double[n];
+      for (int i = 0; i < n; i++) {
+        int k = fill[pp[i]]++;
+        ent[k] = pe[i];
+        share[k] = pw[i];
+      }
+      contribStart = start;
+      contribEnt = ent;
+      contribShare = share;
+      pairP = pairE = null;
+      pairW = null;
+    }
+
     List<ParcelResult> parcelResults() {
       double[][] pNum = new double[np][];
       double[][] pDen = new double[np][];
@@ -685,8 +718,17 @@ public final class EfficiencyEngine {
             lastContrib[p] = e;
             pContrib[p]++;
           }
+          if (nPairs == pairP.length) {
+            pairP = Arrays.copyOf(pairP, nPairs * 2 + 16);
+            pairE = Arrays.copyOf(pairE, nPairs * 2 + 16);
+            pairW = Arrays.copyOf(pairW, nPairs * 2 + 16);
+          }
+          pairP[nPairs] = p;
+          pairE[nPairs] = e;
+          pairW[nPairs++] = w;
         }
       }
+      contributors(pairP, pairE, pairW, nPairs);
       List<ParcelResult> out = new ArrayList<>(np);
       double[] zeroK = new double[K];
       double[] zeroT = new double[FIGURE_COUNT];

@@ -39,9 +39,23 @@ public final class EfficiencyResult {
   /** Roll-ups over industrial parcels only (the plans' targets are about industrial land). */
   public final Map<Level, Map<String, GroupResult>> industrialGroups;
 
+  /**
+   * Who contributes to each parcel's figures (CSR by parcel index: items {@code contribStart[p]}
+   * to {@code contribStart[p+1]}): the enterprise index and the share of its figures counted
+   * there (its land on the parcel over all its land counted). An enterprise may appear twice on
+   * a parcel (owner and tenant). Read by {@link Disclosure}; never changed after construction.
+   */
+  final int[] contribStart;
+  final int[] contribEnt;
+  final double[] contribShare;
+
   EfficiencyResult(Scheme scheme, int year, EfficiencyData data, List<EnterpriseResult> enterprises,
       List<ParcelResult> parcels, Map<Level, Map<String, GroupResult>> groups,
-      Map<Level, Map<String, GroupResult>> industrialGroups) {
+      Map<Level, Map<String, GroupResult>> industrialGroups, int[] contribStart, int[] contribEnt,
+      double[] contribShare) {
+    this.contribStart = contribStart;
+    this.contribEnt = contribEnt;
+    this.contribShare = contribShare;
     this.scheme = scheme;
     this.year = year;
     this.data = data;

@@ -49,6 +49,13 @@ public final class EfficiencyService {
     }
   };
 
+  private final Map<Key, Disclosure> disclosures = new LinkedHashMap<>(32, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Key, Disclosure> e) {
+      return size() > CACHE_SIZE;
+    }
+  };
+
   private record Key(String version, String scheme, int year) {}
 
   public EfficiencyService(Store store, int minGroup) {
@@ -125,6 +132,34 @@ public final class EfficiencyService {
       cache.put(k, r);
     }
     return r;
+  }
+
+  /**
+   * What of an official result may be shown to roles that do not see confidential figures (see
+   * {@link Disclosure}); decided once per data version, scheme and year, like the result.
+   */
+  public Disclosure disclosure(EfficiencyResult r) {
+    Key k = new Key(r.data.version, r.scheme.id(), r.year);
+    synchronized (disclosures) {
+      Disclosure x = disclosures.get(k);
+      if (x != null && x.result() == r) {
+        return x;
+      }
+    }
+    Disclosure x = Disclosure.decide(r, minGroup);
+    synchronized (disclosures) {
+      disclosures.put(k, x);
+    }
+    return x;
+  }
+
+  /** The disclosure decision of the default scheme's latest (or given) year, for drawn areas. */
+  public Disclosure released(Integer year) throws SQLException {
+    EfficiencyData d = data();
+    if (d.latestYear() == null) {
+      return null;
+    }
+    return disclosure(official(d, schemes.defaultScheme(), year(d, year)));
   }
 
   private static EfficiencyResult compute(EfficiencyData d, Scheme s, int year) {
@@ -249,6 +284,8 @@ public final class EfficiencyService {
     }
     EfficiencyData d = data();
     EfficiencyResult r = official(d, scheme(schemeId), year(d, year));
+    Disclosure disc = disclosure(r);
+    Disclosure.Seen seen = disc.seenBy(role);
     String z = zone(d, zone);
     List<Map<String, Object>> rows = new ArrayList<>();
     List<Table.Col> cols;
@@ -264,9 +301,10 @@ public final class EfficiencyService {
       }
       case parcel -> {
         cols = parcelCols(unit, conf);
-        for (ParcelResult p : r.parcels) {
+        for (int i = 0; i < r.parcels.size(); i++) {
+          ParcelResult p = r.parcels.get(i);
           if (z == null || z.equals(p.parcel().zone())) {
-            Map<String, Object> row = parcelRow(p, unit, conf, r.data);
+            Map<String, Object> row = parcelRow(p, unit, conf, seen.parcel(i), disc.whyParcel(i));
             if (Boolean.TRUE.equals(row.get("suppressed"))) {
               suppressed++;
             }
@@ -278,7 +316,7 @@ public final class EfficiencyService {
         cols = groupCols(unit, r.scheme);
         for (GroupResult g : r.groups.get(level).values()) {
           if (z == null || z.equals(g.zone())) {
-            Map<String, Object> row = groupRow(g, unit, conf, r);
+            Map<String, Object> row = groupRow(g, unit, conf, seen.group(level, g.id()), disc.whyGroup(level, g.id()), r);
             if (Boolean.TRUE.equals(row.get("suppressed"))) {
               suppressed++;
             }
@@ -293,7 +331,10 @@ public final class EfficiencyService {
     meta.put("zone", z);
     meta.put("suppressed", suppressed);
     if (suppressed > 0) {
-      meta.put("suppressedReason", "figures of fewer than " + minGroup + " enterprises are withheld for your role");
+      meta.put("suppressedReason", "figures of fewer than " + minGroup + " enterprises are withheld for your role, and so"
+          + " are those of some larger areas, so that no published total can be subtracted down to one or two enterprises");
+      meta.put("suppressedReason_zh", "有数据企业不足" + minGroup + "家的地块和区域不公开税收、营收等数据；为防止用合计值相减推算出个别企业的数据，"
+          + "部分企业数足够的区域也一并隐去");
     }
     return new Table("indicators-" + level.param, cols, rows, meta);
   }
@@ -421,11 +462,12 @@ public final class EfficiencyService {
     }
     c.add(col("low_efficiency", "低效原因", "Low-efficiency reasons"));
     c.add(col("suppressed", "已隐去", "Withheld"));
-    c.add(col("suppressed_reason", "隐去原因", "Why withheld"));
+    c.add(col("suppressed_reason", "隐去原因（英文）", "Why withheld"));
+    c.add(col("suppressed_reason_zh", "隐去原因", "Why withheld (Chinese)"));
     return c;
   }
 
-  Map<String, Object> parcelRow(ParcelResult p, Unit u, boolean conf, EfficiencyData d) {
+  Map<String, Object> parcelRow(ParcelResult p, Unit u, boolean conf, boolean shown, Disclosure.Why why) {
     Map<String, Object> m = new LinkedHashMap<>();
     var pc = p.parcel();
     m.put("id", pc.id());
@@ -439,7 +481,7 @@ public final class EfficiencyService {
     m.put("area_" + u, num(land(pc.areaMu(), u)));
     m.put("enterprises", p.enterprises());
     m.put("users", p.users());
-    boolean hide = !conf && p.enterprises() < minGroup;
+    boolean hide = !shown;
     m.put("land_" + u, hide ? null : num(land(p.landMu(), u)));
     for (Indicator i : Indicator.values()) {
       m.put(i.key(u), hide && i.fromFigures ? null : num(i.convert(p.value(i), u)));
@@ -450,12 +492,26 @@ public final class EfficiencyService {
     }
     m.put("low_efficiency", visibleReasons(p, conf).stream().map(f -> f.reason().name()).toList());
     m.put("suppressed", hide && p.enterprises() > 0);
-    m.put("suppressed_reason", hide && p.enterprises() > 0 ? withheld(p.enterprises()) : null);
+    m.put("suppressed_reason", hide && p.enterprises() > 0 ? withheld(p.enterprises(), why) : null);
+    m.put("suppressed_reason_zh", hide && p.enterprises() > 0 ? withheldZh(why) : null);
     return m;
   }
 
-  private String withheld(int n) {
-    return "figures of " + n + " enterprise" + (n == 1 ? "" : "s") + " (fewer than " + minGroup + ") are withheld";
+  private String withheld(int n, Disclosure.Why why) {
+    if (why == Disclosure.Why.few && n < minGroup) {
+      return "figures of " + n + " enterprise" + (n == 1 ? "" : "s") + " (fewer than " + minGroup + ") are withheld";
+    }
+    if (why == Disclosure.Why.few) {
+      return "some figures were reported by fewer than " + minGroup + " of its enterprises and are withheld";
+    }
+    return why.nameEn;
+  }
+
+  private String withheldZh(Disclosure.Why why) {
+    if (why == Disclosure.Why.few) {
+      return "有数据企业不足" + minGroup + "家，数据不予公开";
+    }
+    return why.nameZh;
   }
 
   static List<LowReason.Found> visibleReasons(ParcelResult p, boolean conf) {
@@ -482,11 +538,12 @@ public final class EfficiencyService {
     }
     c.addAll(List.of(col("low_parcels", "低效地块数", "Low-efficiency parcels"),
         col("low_area_" + u, "低效用地面积", "Low-efficiency area", area(u)),
-        col("suppressed", "已隐去", "Withheld"), col("suppressed_reason", "隐去原因", "Why withheld")));
+        col("suppressed", "已隐去", "Withheld"), col("suppressed_reason", "隐去原因（英文）", "Why withheld"),
+        col("suppressed_reason_zh", "隐去原因", "Why withheld (Chinese)")));
     return c;
   }
 
-  Map<String, Object> groupRow(GroupResult g, Unit u, boolean conf, EfficiencyResult r) {
+  Map<String, Object> groupRow(GroupResult g, Unit u, boolean conf, boolean shown, Disclosure.Why why, EfficiencyResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
     GroupName n = r.data.groups.get(g.id());
     m.put("level", g.level().param);
@@ -499,7 +556,7 @@ public final class EfficiencyService {
     m.put("parcel_area_" + u, num(land(g.parcelAreaMu(), u)));
     m.put("built_area_" + u, num(land(g.builtAreaMu(), u)));
     m.put("enterprises", g.enterprises());
-    boolean hide = !conf && g.enterprises() < minGroup;
+    boolean hide = !shown;
     m.put("evaluated", hide ? null : g.evaluated());
     m.put("classed", hide ? null : g.classed());
     m.put("land_" + u, hide ? null : num(land(g.landMu(), u)));
@@ -515,7 +572,8 @@ public final class EfficiencyService {
     m.put("low_parcels", conf ? g.lowParcels() : g.lowParcelsPublic());
     m.put("low_area_" + u, num(land(conf ? g.lowAreaMu() : g.lowAreaPublicMu(), u)));
     m.put("suppressed", hide);
-    m.put("suppressed_reason", hide ? withheld(g.enterprises()) : null);
+    m.put("suppressed_reason", hide ? withheld(g.enterprises(), why) : null);
+    m.put("suppressed_reason_zh", hide ? withheldZh(why) : null);
     return m;
   }
 
@@ -889,7 +947,8 @@ public final class EfficiencyService {
     int y = year(d, year);
     EfficiencyResult r = official(d, s, y);
     EfficiencyResult prev = d.years().contains(y - 1) ? official(d, s, y - 1) : null;
-    boolean conf = role.seesConfidential();
+    Disclosure.Seen seen = disclosure(r).seenBy(role);
+    Disclosure.Seen seenBefore = prev == null ? null : disclosure(prev).seenBy(role);
     List<Table.Col> cols = List.of(col("target_id", "目标编号", "Target id"), col("zone", "开发区", "Zone"),
         col("level", "层级", "Level"), col("id", "编号", "Id"), col("name_zh", "名称", "Name (Chinese)"),
         col("name_en", "英文名称", "Name (English)"), col("label_zh", "指标", "Indicator (Chinese)"),
@@ -902,7 +961,7 @@ public final class EfficiencyService {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Targets.Check c : targets.evaluate(r, prev)) {
       Targets.Target t = c.target();
-      boolean hide = !conf && c.outcome() != Targets.Outcome.no_target && c.enterprises() < minGroup;
+      boolean hide = !seen.target(c, seenBefore);
       Map<String, Object> m = new LinkedHashMap<>();
       GroupName g = d.groups.get(c.groupId());
       m.put("target_id", t.id());
@@ -919,7 +978,7 @@ public final class EfficiencyService {
       m.put("actual", hide ? null : num(c.actual()));
       m.put("unit", t.indicator() == null ? null : "growth>=".equals(t.op()) ? "%" : t.indicator().unit(t.areaUnit()));
       m.put("outcome", hide ? "suppressed" : c.outcome().name());
-      m.put("outcome_zh", hide ? "数据不足" + minGroup + "家，已隐去" : c.outcome().nameZh);
+      m.put("outcome_zh", hide ? "为保护企业数据已隐去" : c.outcome().nameZh);
       m.put("enterprises", c.enterprises());
       m.put("target_year", t.targetYear());
       m.put("kind_zh", t.kindZh());
@@ -943,13 +1002,13 @@ public final class EfficiencyService {
     EfficiencyData d = data();
     Scheme s = scheme(schemeId);
     String z = zone(d, zone);
-    boolean conf = role.seesConfidential();
     List<Table.Col> cols = new ArrayList<>(List.of(col("id", "编号", "Id"), col("name_zh", "名称", "Name (Chinese)"),
         col("name_en", "英文名称", "Name (English)"), col("zone", "开发区", "Zone")));
     Map<String, Map<String, Object>> rows = new TreeMap<>();
     for (int y : d.years()) {
       cols.add(col("y" + y, ind.nameZh(u) + " " + y, ind.nameEn(u) + " " + y, ind.unit(u)));
       EfficiencyResult r = official(d, s, y);
+      Disclosure.Seen seen = disclosure(r).seenBy(role);
       for (GroupResult g : r.groups.get(level).values()) {
         if (z != null && !z.equals(g.zone())) {
           continue;
@@ -963,7 +1022,7 @@ public final class EfficiencyService {
           x.put("zone", g.zone());
           return x;
         });
-        boolean hide = !conf && ind.fromFigures && g.enterprises() < minGroup;
+        boolean hide = ind.fromFigures && !seen.group(level, g.id());
         m.put("y" + y, hide ? null : num(ind.convert(g.value(ind), u)));
       }
     }

@@ -83,6 +83,11 @@ final class Errors {
     cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
       int status = e.getStatus();
       String description = status == 404 ? "no such resource: " + ctx.path() : e.getMessage();
+      String allowed = e.getDetails().get("availableMethods");
+      if (status == 405 && allowed != null) {
+        ctx.header("Allow", allowed);
+        description = ctx.method() + " is not allowed on " + ctx.path() + "; allowed: " + allowed;
+      }
       ctx.status(status).contentType("application/json").result(WebApp.body(status,
           Security.JsonErrorHandler.codeName(status), description, null));
     });

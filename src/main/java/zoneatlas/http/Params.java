@@ -81,6 +81,14 @@ public final class Params {
    * order; lon/lat ranges are checked when {@code geographic}.
    */
   public static double[] bbox(String name, String s, boolean geographic) {
+    return bbox(name, s, geographic, -1);
+  }
+
+  /**
+   * As above; {@code wrapAxis} (0 or 1, -1 for none) is the longitude axis, whose minimum may exceed
+   * its maximum: a box across the antimeridian (OGC API - Features Part 1, 7.15.3).
+   */
+  public static double[] bbox(String name, String s, boolean geographic, int wrapAxis) {
     if (s == null) {
       return null;
     }
@@ -93,7 +101,7 @@ public final class Params {
       v[i] = parseNumber(name, parts[i]);
     }
     double[] b = parts.length == 4 ? v : new double[] {v[0], v[1], v[3], v[4]};
-    if (b[0] > b[2] || b[1] > b[3]) {
+    if ((b[0] > b[2] && wrapAxis != 0) || (b[1] > b[3] && wrapAxis != 1)) {
       throw ApiError.badParam(name, "minimum must not exceed maximum (minx,miny,maxx,maxy)");
     }
     if (geographic && (b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90)) {

@@ -22,6 +22,7 @@ import zoneatlas.ogc.LandingRoutes;
 import zoneatlas.search.SearchRoutes;
 import zoneatlas.sites.SitesRoutes;
 import zoneatlas.summary.SummaryRoutes;
+import zoneatlas.tiles.TilesRoutes;
 
 /**
  * The app factory: builds the Javalin server from {@link Services}. Each capability brings its
@@ -49,13 +50,19 @@ public final class WebApp {
         new EfficiencyRoutes(s),
         new SitesRoutes(s),
         new ImportRoutes(s),
-        new ParcelImportRoutes(s));
+        new ParcelImportRoutes(s),
+        new TilesRoutes(s));
   }
 
   public static Javalin create(Services s) {
     return Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.http.defaultContentType = "application/json";
+      // gzip every answer of 1,500 bytes or more whose client accepts it, but images, audio, video and
+      // archives (JSON, GeoJSON, HTML, CSV, SVG, vector tiles): Javalin's own, said here so it stays on
+      cfg.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
+      // a method a path does not take (DELETE /collections) is a 405 naming the ones it does, not a 404
+      cfg.http.prefer405over404 = true;
       // the map page: from web.dir when set (edit and reload), else from the jar
       String webDir = s.config.get("web.dir");
       if (!webDir.isBlank() && Files.isDirectory(Path.of(webDir))) {
@@ -78,6 +85,7 @@ public final class WebApp {
       Errors.install(cfg);
       Security.install(cfg, s);
       Ops.install(cfg, s);
+      Caching.install(cfg, s);
     });
   }
 

@@ -84,8 +84,17 @@ public final class FeatureService {
         + cols + " FROM " + layer.table() + "_history WHERE valid_from <= ? AND valid_to > ?) asof", List.of(t, t, t));
   }
 
-  /** Builds the WHERE clause shared by the count and the page query. */
+  /** Builds the WHERE clause of the count (numberMatched: the whole query, wherever a page starts). */
   SqlFragment where(Layer layer, ItemsQuery q) {
+    return where(layer, q, false);
+  }
+
+  /**
+   * Builds the WHERE clause of the count, or with {@code page} of the page query, which adds where a
+   * keyset page starts ({@code id > ?}: with the order by id alone, the primary key finds it at once,
+   * where OFFSET reads and drops every row before it).
+   */
+  SqlFragment where(Layer layer, ItemsQuery q, boolean page) {
     Dialect d = store.dialect();
     List<String> parts = new ArrayList<>();
     List<Object> params = new ArrayList<>();
@@ -96,11 +105,16 @@ public final class FeatureService {
     if (q.bbox() != null) {
       String env = d.envelopeParam(catalog.storageSrid());
       // && lets the spatial index pick candidates; ST_Intersects keeps only true hits
-      parts.add("geom && " + env + " AND ST_Intersects(geom, " + env + ")");
-      for (int i = 0; i < 2; i++) {
-        for (double v : q.bbox()) {
-          params.add(v);
-        }
+      String box = "geom && " + env + " AND ST_Intersects(geom, " + env + ")";
+      double[] b = q.bbox();
+      if (b[0] <= b[2]) {
+        parts.add(box);
+        addTwice(params, b);
+      } else {
+        // across the antimeridian: minx..180 and -180..maxx, each a box the index can use
+        parts.add("((" + box + ") OR (" + box + "))");
+        addTwice(params, new double[] {b[0], b[1], 180, b[3]});
+        addTwice(params, new double[] {-180, b[1], b[2], b[3]});
       }
     }
     q.equals().forEach(
@@ -112,7 +126,22 @@ public final class FeatureService {
       parts.add("(" + q.filter().sql() + ")");
       params.addAll(q.filter().params());
     }
+    if (page && q.afterId() != null) {
+      if (!q.sortBy().isEmpty()) {
+        throw new IllegalArgumentException("keyset paging needs the order by id alone");
+      }
+      parts.add("id > ?");
+      params.add(q.afterId());
+    }
     return new SqlFragment(parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts), params);
+  }
+
+  private static void addTwice(List<Object> params, double[] box) {
+    for (int i = 0; i < 2; i++) {
+      for (double v : box) {
+        params.add(v);
+      }
+    }
   }
 
   String geometryExpr(ItemsQuery q) {
@@ -184,8 +213,16 @@ public final class FeatureService {
     return writeFeatures(layer, q, showConfidential, out, () -> false).count();
   }
 
-  /** How much of a page was written: {@code cut} when {@code full} stopped it before its last feature. */
-  public record Written(int count, boolean cut) {}
+  /**
+   * How much of a page was written: {@code cut} when {@code full} stopped it before its last feature;
+   * {@code more} when features follow it (one row past the limit is read to know); {@code lastId} the
+   * id of the last feature written (null for none), where a keyset page after this one starts.
+   */
+  public record Written(int count, boolean cut, boolean more, String lastId) {
+    public Written(int count, boolean cut) {
+      this(count, cut, cut, null);
+    }
+  }
 
   /**
    * Writes the page's features as elements of an already opened JSON array, into memory: the
@@ -196,7 +233,7 @@ public final class FeatureService {
    */
   public Written writeFeatures(Layer layer, ItemsQuery q, boolean showConfidential, JsonGenerator out,
       BooleanSupplier full) throws SQLException, IOException {
-    SqlFragment w = where(layer, q);
+    SqlFragment w = where(layer, q, true);
     SqlFragment from = source(layer, q.asOf());
     String sql = selectSql(layer, q, from.sql(), w);
     long t0 = System.nanoTime();
@@ -204,26 +241,35 @@ public final class FeatureService {
     long deadline = timeout > 0 ? t0 + timeout * 1_000_000_000L : Long.MAX_VALUE;
     int n = 0;
     boolean cut = false;
+    boolean more = false;
+    String lastId = null;
     try (Connection c = store.connection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setQueryTimeout(store.queryTimeoutSeconds());
       ps.setFetchSize(2000);
       int i = bind(ps, w.params(), bind(ps, from.params(), 1));
-      ps.setInt(i++, q.limit());
+      // one more than the page: whether another page follows, without a count
+      ps.setInt(i++, q.limit() + 1);
       ps.setInt(i, q.offset());
       // PostgreSQL streams rows with a fetch size only inside a transaction
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          if (n == q.limit()) {
+            more = true;
+            break;
+          }
           if (n > 0 && full.getAsBoolean()) {
             cut = true;
+            more = true;
             break;
           }
           if (System.nanoTime() > deadline) {
             throw new SQLTimeoutException("reading a page of layer " + layer.id() + " took longer than " + timeout
                 + " s", "57014");
           }
+          lastId = rs.getString(1);
           writeFeature(layer, rs, showConfidential, out, null, null);
           n++;
         }
@@ -245,7 +291,7 @@ public final class FeatureService {
     if (ms > slowMs) {
       LOG.warn("slow query on layer {}: {} ms, {} rows", layer.id(), ms, n);
     }
-    return new Written(n, cut);
+    return new Written(n, cut, more, lastId);
   }
 
   /** One feature by id, written as a whole GeoJSON Feature object; empty if there is none. */

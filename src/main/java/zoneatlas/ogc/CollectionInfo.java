@@ -124,7 +124,10 @@ public final class CollectionInfo {
         FeaturesRoutes.link(self + "/items?f=html", "items", "text/html", "要素网页 The features as HTML"),
         FeaturesRoutes.link(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables",
             "application/schema+json", "可查询字段 Queryables"),
-        FeaturesRoutes.link(self + "/queryables", "queryables", "application/schema+json", "可查询字段 Queryables")));
+        FeaturesRoutes.link(self + "/queryables", "queryables", "application/schema+json", "可查询字段 Queryables"),
+        // the same vector tiles for every role (zoneatlas.tiles)
+        FeaturesRoutes.link(self + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", "application/json",
+            "矢量瓦片 Vector tilesets")));
     return m;
   }
 

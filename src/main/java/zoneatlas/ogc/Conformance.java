@@ -11,6 +11,7 @@ public final class Conformance {
   private static final String F1 = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/";
   private static final String F3 = "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/";
   private static final String CQL2 = "http://www.opengis.net/spec/cql2/1.0/conf/";
+  private static final String TILES = "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/";
 
   public static final List<String> CLASSES = List.of(
       F1 + "core",
@@ -35,7 +36,14 @@ public final class Conformance {
       "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features",
       "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags",
       // sortby as OGC API - Records defines it (Features has no approved sorting part yet)
-      "http://www.opengis.net/spec/ogcapi-records-1/1.0/conf/sorting");
+      "http://www.opengis.net/spec/ogcapi-records-1/1.0/conf/sorting",
+      // OGC API - Tiles Part 1: vector tiles of each collection and of the plan layers (zoneatlas.tiles)
+      TILES + "core",
+      TILES + "tileset",
+      TILES + "tilesets-list",
+      TILES + "geodata-tilesets",
+      TILES + "dataset-tilesets",
+      TILES + "mvt");
 
   private Conformance() {}
 }

@@ -29,6 +29,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import zoneatlas.Services;
 import zoneatlas.http.ApiError;
+import zoneatlas.http.Caching;
 import zoneatlas.http.Params;
 import zoneatlas.history.ETags;
 import zoneatlas.history.LandUseVersions;
@@ -50,8 +51,8 @@ public final class FeaturesRoutes implements RouteModule {
   static final ObjectMapper MAPPER = new ObjectMapper();
   static final String GEOJSON = "application/geo+json";
   /** Parameters of /items besides the queryables (property = value). */
-  static final Set<String> ITEM_PARAMS = Set.of("bbox", "bbox-crs", "limit", "offset", "f", "crs", "datetime",
-      "filter", "filter-lang", "filter-crs", "sortby");
+  static final Set<String> ITEM_PARAMS = Set.of("bbox", "bbox-crs", "limit", "offset", "cursor", "f", "crs",
+      "datetime", "filter", "filter-lang", "filter-crs", "sortby");
   static final Set<String> FILTER_LANGS = Set.of("cql2-text", "cql-text");
   private final Services s;
   private final List<Layer> layers;
@@ -168,8 +169,42 @@ public final class FeaturesRoutes implements RouteModule {
     return "application/json";
   }
 
-  /** A checked items request: what to read, and in which CRS to write it. */
-  record ItemsRequest(ItemsQuery query, Crs.Def crs, boolean unfiltered) {}
+  /**
+   * A checked items request: what to read, and in which CRS to write it. {@code position}: how many
+   * features come before this page (the offset; for a keyset page, as counted when its cursor was
+   * made, for the prev link only).
+   */
+  record ItemsRequest(ItemsQuery query, Crs.Def crs, boolean unfiltered, int position) {}
+
+  /**
+   * A keyset cursor: where the page after one ends starts. Opaque to clients; inside, the id of the
+   * last feature shown and how many came before the next one (a hint for prev links, which page by
+   * offset). Only pages ordered by id alone (no sortby) carry one.
+   */
+  record Cursor(int position, String afterId) {
+    String encode() {
+      return java.util.Base64.getUrlEncoder().withoutPadding()
+          .encodeToString((position + ":" + afterId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Cursor decode(String v) {
+      String text;
+      try {
+        text = new String(java.util.Base64.getUrlDecoder().decode(v.strip()), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw ApiError.badParam("cursor", "not a cursor of this server; follow the next link as given");
+      }
+      int colon = text.indexOf(':');
+      if (colon < 1 || colon == text.length() - 1) {
+        throw ApiError.badParam("cursor", "not a cursor of this server; follow the next link as given");
+      }
+      try {
+        return new Cursor(Math.max(0, Integer.parseInt(text.substring(0, colon))), text.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        throw ApiError.badParam("cursor", "not a cursor of this server; follow the next link as given");
+      }
+    }
+  }
 
   /**
    * Parses the items parameters. An HTML page is built whole in memory, object tree and text, at
@@ -182,18 +217,27 @@ public final class FeaturesRoutes implements RouteModule {
     int dflt = Math.min(s.config.integer("items.limit.default"), max);
     int limit = Params.integer(ctx, "limit", dflt, 1, max, true);
     int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE, false);
+    String cursorParam = Params.one(ctx, "cursor");
+    Cursor cursor = cursorParam == null ? null : Cursor.decode(cursorParam);
+    if (cursor != null && Params.one(ctx, "offset") != null) {
+      throw ApiError.badParam("cursor", "give cursor or offset, not both");
+    }
     Crs.Def crs = Optional.ofNullable(Crs.parse("crs", Params.one(ctx, "crs"))).orElse(Crs.Def.CRS84);
     Crs.Def bboxCrs = Optional.ofNullable(Crs.parse("bbox-crs", Params.one(ctx, "bbox-crs"))).orElse(Crs.Def.CRS84);
     List<SqlFragment> where = new ArrayList<>();
-    double[] bbox = Params.bbox("bbox", Params.one(ctx, "bbox"), false);
+    double[] bbox = Params.bbox("bbox", Params.one(ctx, "bbox"), false, Crs.longitudeAxis(bboxCrs));
     if (bbox != null) {
       if (!bboxCrs.projected) {
         bbox = Crs.geographicBbox(bbox, bboxCrs);
-        if (bbox[0] < -180 || bbox[2] > 180 || bbox[1] < -90 || bbox[3] > 90) {
+        if (bbox[0] < -180 || bbox[2] > 180 || bbox[0] > 180 || bbox[2] < -180 || bbox[1] < -90 || bbox[3] > 90) {
           throw ApiError.badParam("bbox", "longitude must be within -180..180 and latitude within -90..90 (axis order of "
               + bboxCrs.uri + ")");
         }
+      } else if (bboxCrs == Crs.Def.EPSG_3857) {
+        // a lon/lat rectangle exactly: the envelope alone, as for CRS84
+        bbox = Crs.mercatorBbox(bbox);
       } else {
+        // built once here and bound as a geometry, so the database parses it once, not per row
         Geometry area = Crs.bboxToStorage(bbox, bboxCrs);
         Envelope e = area.getEnvelopeInternal();
         // the envelope for the index, the exact (curved in lon/lat) rectangle for the test
@@ -213,6 +257,9 @@ public final class FeaturesRoutes implements RouteModule {
       where.add(Cql2Sql.translate(filter, view, filterCrs, FeatureService::column));
     }
     List<String> sortBy = sortBy(Params.one(ctx, "sortby"), view);
+    if (cursor != null && !sortBy.isEmpty()) {
+      throw ApiError.badParam("cursor", "cursor pages are ordered by id; with sortby, page with offset");
+    }
     Map<String, Object> eq = new LinkedHashMap<>();
     String id = Params.one(ctx, LayerView.ID);
     if (id != null) {
@@ -226,7 +273,10 @@ public final class FeaturesRoutes implements RouteModule {
     }
     boolean unfiltered = bbox == null && where.isEmpty() && eq.isEmpty();
     ItemsQuery q = new ItemsQuery(bbox, limit, offset, eq, and(where), sortBy, outSrid(crs), crs.northFirst, true, asOf);
-    return new ItemsRequest(q, crs, unfiltered && asOf == null);
+    if (cursor != null) {
+      q = q.withAfter(cursor.afterId());
+    }
+    return new ItemsRequest(q, crs, unfiltered && asOf == null, cursor != null ? cursor.position() : offset);
   }
 
   /** SRID the database writes for an output CRS (CRS84 is the stored CGCS2000 as is). */
@@ -358,10 +408,10 @@ public final class FeaturesRoutes implements RouteModule {
         }
         String self = base + "/collections/" + view.layer().id() + "/items";
         String limit = String.valueOf(r.query().limit());
+        Map<String, String> html = Map.of("limit", limit, "f", "html");
         String page = Html.items(view, fc, r.crs(), base,
-            p.next() ? self + query(ctx, Map.of("offset", String.valueOf(p.nextOffset()), "limit", limit, "f", "html")) : null,
-            p.prev() ? self + query(ctx, Map.of("offset", String.valueOf(Math.max(0, r.query().offset() - r.query().limit())),
-                "limit", limit, "f", "html")) : null,
+            p.next() ? self + query(ctx, with(nextPage(r, p), html), PAGING) : null,
+            p.prev() ? self + query(ctx, with(prevPage(r), html), PAGING) : null,
             self + query(ctx, Map.of("f", "json")));
         answers.send(ctx, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
         return;
@@ -373,8 +423,33 @@ public final class FeaturesRoutes implements RouteModule {
     }
   }
 
-  /** A page written: {@code nextOffset} is where the next one starts (short of the limit when memory cut it). */
-  record Page(int returned, long matched, boolean next, boolean prev, int nextOffset) {}
+  /**
+   * A page written: {@code nextOffset} is where the next one starts (short of the limit when memory cut
+   * it), {@code lastId} the id of its last feature.
+   */
+  record Page(int returned, long matched, boolean next, boolean prev, int nextOffset, String lastId) {}
+
+  /** The parameters that say where a page starts; a link to another page replaces both. */
+  static final Set<String> PAGING = Set.of("offset", "cursor");
+
+  /** Where the next page starts: after the last id (keyset) when the order is by id alone, else an offset. */
+  static Map<String, String> nextPage(ItemsRequest r, Page p) {
+    if (r.query().sortBy().isEmpty() && p.lastId() != null) {
+      return Map.of("cursor", new Cursor(p.nextOffset(), p.lastId()).encode());
+    }
+    return Map.of("offset", String.valueOf(p.nextOffset()));
+  }
+
+  /** Where the previous page starts: an offset (a keyset page knows its position from its cursor). */
+  static Map<String, String> prevPage(ItemsRequest r) {
+    return Map.of("offset", String.valueOf(Math.max(0, r.position() - r.query().limit())));
+  }
+
+  static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
+    Map<String, String> m = new LinkedHashMap<>(a);
+    m.putAll(b);
+    return m;
+  }
 
   /**
    * Writes one page as a GeoJSON FeatureCollection into {@code body}, which the caller sends once
@@ -397,33 +472,36 @@ public final class FeaturesRoutes implements RouteModule {
           () -> body.full(g.getOutputBuffered()));
       int n = w.count();
       g.writeEndArray();
+      boolean keyset = q.afterId() != null;
       long matched;
-      if (!w.cut() && n < q.limit() && (n > 0 || q.offset() == 0)) {
+      if (!keyset && !w.more() && (n > 0 || q.offset() == 0)) {
+        // the last page: everything matched is before it or in it
         matched = (long) q.offset() + n;
       } else if (r.unfiltered()) {
         matched = info.count(layer);
       } else {
+        // a keyset page does not know how many came before it; the count is the whole query's
         matched = s.features.count(layer, q);
       }
       g.writeNumberField("numberMatched", matched);
       g.writeNumberField("numberReturned", n);
-      boolean next = q.offset() + n < matched && n > 0;
-      boolean prev = q.offset() > 0;
-      int nextOffset = q.offset() + n;
+      boolean next = w.more() && n > 0;
+      boolean prev = r.position() > 0;
+      int nextOffset = r.position() + n;
+      Page page = new Page(n, matched, next, prev, nextOffset, w.lastId());
       g.writeArrayFieldStart("links");
       writeLink(g, self + query(ctx, Map.of()), "self", GEOJSON, "本页 This page");
       writeLink(g, self + query(ctx, Map.of("f", "html")), "alternate", "text/html", "网页 This page as HTML");
       writeLink(g, base + "/collections/" + layer.id(), "collection", "application/json", "所属集合 The collection");
       if (next) {
-        writeLink(g, self + query(ctx, Map.of("offset", String.valueOf(nextOffset))), "next", GEOJSON, "下一页 Next page");
+        writeLink(g, self + query(ctx, nextPage(r, page), PAGING), "next", GEOJSON, "下一页 Next page");
       }
       if (prev) {
-        writeLink(g, self + query(ctx, Map.of("offset", String.valueOf(Math.max(0, q.offset() - q.limit())))), "prev",
-            GEOJSON, "上一页 Previous page");
+        writeLink(g, self + query(ctx, prevPage(r), PAGING), "prev", GEOJSON, "上一页 Previous page");
       }
       g.writeEndArray();
       g.writeEndObject();
-      return new Page(n, matched, next, prev, nextOffset);
+      return page;
     }
   }
 
@@ -447,9 +525,11 @@ public final class FeaturesRoutes implements RouteModule {
         "no feature '" + fid + "' in collection '" + layer.id() + "'" + (asOf == null ? "" : " at " + asOf)));
     String etag = ETags.tag(ETags.state(layer.id(), fid, stamp.version(), stamp.validFrom()), variant(fmt, crs, view));
     ctx.header("ETag", etag);
-    String inm = ctx.header("If-None-Match");
-    if (status == 200 && inm != null && (inm.strip().equals("*") || java.util.Arrays.stream(inm.split(","))
-        .map(String::strip).map(t -> t.startsWith("W/") ? t.substring(2) : t).anyMatch(etag::equals))) {
+    boolean read = ctx.method() == io.javalin.http.HandlerType.GET || ctx.method() == io.javalin.http.HandlerType.HEAD;
+    if (read) {
+      Caching.cacheControl(ctx, Caching.byRole(layer));
+    }
+    if (status == 200 && read && Caching.matches(ctx.header("If-None-Match"), etag)) {
       ctx.status(304);
       return;
     }
@@ -546,9 +626,14 @@ public final class FeaturesRoutes implements RouteModule {
 
   /** The request's own query string with some parameters replaced or added, every other one kept. */
   static String query(Context ctx, Map<String, String> replace) {
+    return query(ctx, replace, Set.of());
+  }
+
+  /** As above, {@code drop} left out too. */
+  static String query(Context ctx, Map<String, String> replace, Set<String> drop) {
     List<String> parts = new ArrayList<>();
     ctx.queryParamMap().forEach((k, vs) -> {
-      if (replace.containsKey(k)) {
+      if (replace.containsKey(k) || drop.contains(k)) {
         return;
       }
       for (String v : vs) {

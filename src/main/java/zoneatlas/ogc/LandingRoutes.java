@@ -77,7 +77,12 @@ public final class LandingRoutes implements RouteModule {
             "符合性声明 Conformance classes"),
         FeaturesRoutes.link(base + "/collections", "data", "application/json", "图层目录 The feature collections"),
         FeaturesRoutes.link(base + "/collections", "http://www.opengis.net/def/rel/ogc/1.0/data", "application/json",
-            "图层目录 The feature collections")));
+            "图层目录 The feature collections"),
+        // OGC API - Tiles (zoneatlas.tiles): the plan layers in one tileset, and the tile matrix sets
+        FeaturesRoutes.link(base + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", "application/json",
+            "规划图层矢量瓦片 Vector tiles of the plan layers"),
+        FeaturesRoutes.link(base + "/tileMatrixSets", "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes",
+            "application/json", "瓦片矩阵集 Tile matrix sets")));
     if (fmt == Format.HTML) {
       FeaturesRoutes.html(ctx, Html.landing(FeaturesRoutes.MAPPER.valueToTree(m)));
     } else {

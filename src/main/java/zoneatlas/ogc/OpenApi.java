@@ -70,7 +70,7 @@ final class OpenApi {
       paths.put(p + "/queryables", get("getQueryables_" + op(l), "可查询字段 Queryables: " + t,
           List.of(ref(REF_P + "f")), REF_R + "Queryables", true));
       List<Object> itemParams = new ArrayList<>();
-      for (String name : List.of("limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "filter", "filter-lang",
+      for (String name : List.of("limit", "offset", "cursor", "bbox", "bbox-crs", "crs", "datetime", "filter", "filter-lang",
           "filter-crs", "sortby", "f")) {
         itemParams.add(ref(REF_P + name));
       }
@@ -91,6 +91,8 @@ final class OpenApi {
         Writes.add(paths, p, op(l), t, l.editedBy());
       }
     }
+    // OGC API - Tiles (zoneatlas.tiles): the same for every role
+    zoneatlas.tiles.TilesOpenApi.add(paths, views.stream().map(v -> v.layer().id()).toList());
     api.put("paths", paths);
     api.put("components", obj(
         "parameters", parameters(limitDefault, limitMax),
@@ -130,11 +132,13 @@ final class OpenApi {
         obj("type", "string", "enum", List.of("json", "html"))));
     p.put("limit", param("limit", "每页要素数 Features per page; values above the maximum are capped to it",
         obj("type", "integer", "minimum", 1, "maximum", limitMax, "default", limitDefault)));
-    p.put("offset", param("offset", "跳过的要素数 Features to skip (paging; next/prev links carry it)",
+    p.put("offset", param("offset", "跳过的要素数 Features to skip (paging; prev links, and next links when sorted by sortby, carry it)",
         obj("type", "integer", "minimum", 0, "default", 0)));
+    p.put("cursor", param("cursor", "翻页游标 Where a page ordered by id starts (opaque; next links carry it, not to be combined"
+        + " with offset or sortby)", obj("type", "string")));
     p.put("bbox", obj("name", "bbox", "in", "query", "required", false,
         "description", "范围 minx,miny,maxx,maxy (or 6 numbers with heights, ignored) in bbox-crs axis order; "
-            + "features intersecting it are returned",
+            + "features intersecting it are returned; a longitude minimum above its maximum crosses the antimeridian",
         "schema", obj("type", "array", "minItems", 4, "maxItems", 6, "items", obj("type", "number")),
         "style", "form", "explode", false));
     p.put("bbox-crs", param("bbox-crs", "bbox 的坐标系 CRS of bbox (default CRS84)", crsSchema));

@@ -17,6 +17,10 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import zoneatlas.auth.Role;
+import zoneatlas.efficiency.Disclosure;
+import zoneatlas.efficiency.EfficiencyData.GroupName;
+import zoneatlas.efficiency.EfficiencyService;
+import zoneatlas.efficiency.Level;
 import zoneatlas.geo.Geodesy;
 import zoneatlas.http.ApiError;
 import zoneatlas.sites.Out.Group;
@@ -29,8 +33,10 @@ import zoneatlas.sites.Shapes.Shape;
 /**
  * What is inside a drawn polygon, rectangle or circle: the parcels that meet it (or lie wholly
  * within it), their area in mu and ha, both whole and the part inside the shape, by land use and
- * status, and simple tax and revenue sums per mu of the enterprises on them, as far as the
- * caller's role may see.
+ * status, and tax and revenue sums, as far as the caller's role may see: land officers and
+ * administrators the exact sums of the enterprises on the parcels (and each enterprise); planners
+ * only the sum of the cells already published ({@link Disclosure}) that lie wholly inside the
+ * shape, so that no two drawn areas can be subtracted to reveal one enterprise.
  *
  * <p>The store returns the parcels whose geometry may meet the shape; whether one does, and
  * the area of the part inside (clipped with JTS, measured with {@link Geodesy#areaM2}), is
@@ -52,10 +58,12 @@ final class InsideService {
   static final long CLIP_BUDGET = 2_500_000;
   private final SiteRepo repo;
   private final SitesService.Limits limits;
+  private final EfficiencyService efficiency;
 
-  InsideService(SiteRepo repo, SitesService.Limits limits) {
+  InsideService(SiteRepo repo, SitesService.Limits limits, EfficiencyService efficiency) {
     this.repo = repo;
     this.limits = limits;
+    this.efficiency = efficiency;
   }
 
   enum Mode {
@@ -76,15 +84,23 @@ final class InsideService {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record EffGroup(String code, String name, long enterprises, double land_mu, Long with_figures, Double tax_wan,
-      Double revenue_wan, Double tax_wan_per_mu, Double revenue_wan_per_mu, String suppressed) {}
+      Double revenue_wan, Double tax_wan_per_mu, Double revenue_wan_per_mu, String suppressed, String suppressed_zh) {}
+
+  /** A published cell counted in a planner's sum. */
+  record Counted(String level, String level_zh, String id, String name_zh, int parcels) {}
 
   record EffEnterprise(String id, String name_zh, String name_en, List<String> parcels, double land_mu_here,
       double land_mu_all, Double tax_wan, Double revenue_wan, Double tax_wan_here, Double revenue_wan_here,
       Double tax_wan_per_mu) {}
 
+  /**
+   * @param counted for planners: the published cells the sums are made of (coarsest first)
+   * @param parcels_left_out for planners: selected parcels whose figures are in no counted cell
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Efficiency(String label_zh, String label_en, String access, String access_zh, Integer year, EffGroup total,
-      List<EffGroup> by_land_use, List<EffEnterprise> enterprises, String method) {}
+      List<EffGroup> by_land_use, List<EffEnterprise> enterprises, String method, String method_zh,
+      List<Counted> counted, Integer parcels_counted, Integer parcels_left_out) {}
 
   record Result(ShapeInfo shape, Totals totals, List<Group> by_land_use, List<Group> by_status, long numberMatched,
       int numberReturned, boolean truncated, int limit, List<Parcel> parcels, Efficiency efficiency, boolean synthetic,
@@ -96,6 +112,7 @@ final class InsideService {
     Out.Grouper byUse = new Out.Grouper();
     Out.Grouper byStatus = new Out.Grouper();
     Map<String, ParcelRow> matched = new HashMap<>();
+    Set<String> within = new HashSet<>();
     double[] sums = new double[2];
     long[] seen = {0};
     Budget budget = new Budget(shape);
@@ -110,6 +127,9 @@ final class InsideService {
           return true;
         }
         matched.put(p.id(), p);
+        if (m.within) {
+          within.add(p.id());
+        }
         sums[0] += p.areaM2();
         sums[1] += m.insideM2;
         byUse.add(p.landUseCode(), new Labels.Label(p.landUseName(), p.landUseCode()), p.areaM2(), m.insideM2);
@@ -123,6 +143,9 @@ final class InsideService {
         return true;
       });
       Efficiency eff = efficiency(repo.landFigures(c, shape.prefilter()), matched, role);
+      if (!role.seesConfidential() && role.atLeast(Role.planner)) {
+        eff = published(eff, matched, within);
+      }
       double shapeM2 = Geodesy.areaM2(shape.polygon());
       ShapeInfo info = shape instanceof Circle ci
           ? new ShapeInfo("circle", mode.name(), Out.round(shapeM2, 1), Out.mu(shapeM2), Out.ha(shapeM2), ci.radiusM(),
@@ -205,8 +228,8 @@ final class InsideService {
    * Simple sums, not the official mu-efficiency evaluation: each enterprise's latest-year tax and
    * revenue are apportioned to the selection by its land there (parcel mu × share) over all its
    * land, then summed per group. Who sees what: anonymous and prospects only counts and land;
-   * planners also the sums of groups of at least {@value #MIN_GROUP} enterprises; land officers
-   * and administrators also the per-enterprise list.
+   * land officers and administrators the sums (of groups of at least {@value #MIN_GROUP}
+   * enterprises) and the per-enterprise list. Planners get {@link #published} instead.
    */
   private static Efficiency efficiency(List<LandFigure> rows, Map<String, ParcelRow> matched, Role role) {
     Map<String, Ent> ents = new TreeMap<>();
@@ -257,7 +280,75 @@ final class InsideService {
         byUse, list,
         "enterprises owning or renting the selected parcels; each enterprise's latest-year tax and revenue (万元) are"
             + " apportioned to the selection by its land there (parcel mu × share) over all its land; per mu = sum ÷ that"
-            + " land of the enterprises with figures; figures are synthetic");
+            + " land of the enterprises with figures; figures are synthetic",
+        "所选地块上的自有及租用企业；各企业最近一年的税收、营收（万元）按其在所选范围内的用地（地块亩数×份额）占其全部用地的比例计入；"
+            + "亩均值为合计除以有数据企业的这部分用地；数据为合成数据",
+        null, null, null);
+  }
+
+  /**
+   * The planner's answer: the exact per-enterprise sums are replaced by the sum of the published
+   * cells lying wholly inside the shape, greedily from zones down to parcels (see
+   * {@link Disclosure#cover}); nothing when there is none. Enterprise counts and land stay.
+   */
+  private Efficiency published(Efficiency exact, Map<String, ParcelRow> matched, Set<String> within) throws SQLException {
+    Disclosure disc = efficiency == null ? null : efficiency.released(null);
+    List<Counted> counted = new ArrayList<>();
+    double tax = 0;
+    double rev = 0;
+    double land = 0;
+    int parcels = 0;
+    boolean taxSeen = false;
+    Integer year = null;
+    if (disc != null) {
+      year = disc.result().year;
+      List<Integer> cand = new ArrayList<>();
+      for (String id : matched.keySet()) {
+        int i = disc.parcelIndex(id);
+        if (i >= 0) {
+          cand.add(i);
+        }
+      }
+      int[] candidates = cand.stream().mapToInt(Integer::intValue).toArray();
+      var r = disc.result();
+      for (Disclosure.Counted x : disc.cover(candidates, i -> within.contains(r.parcels.get(i).parcel().id()))) {
+        GroupName n = r.data.groups.get(x.id());
+        counted.add(new Counted(x.level().param, x.level().nameZh, x.id(),
+            x.level() == Level.parcel ? null : n == null ? x.id() : n.nameZh(), x.parcels()));
+        parcels += x.parcels();
+        if (!Double.isNaN(x.totals()[0])) {
+          tax += x.totals()[0];
+          taxSeen = true;
+        }
+        if (!Double.isNaN(x.totals()[1])) {
+          rev += x.totals()[1];
+        }
+        land += x.landMu();
+      }
+    }
+    EffGroup t = exact.total();
+    EffGroup total = counted.isEmpty() || !taxSeen
+        ? new EffGroup(t.code(), t.name(), t.enterprises(), t.land_mu(), null, null, null, null, null,
+            "no published area or parcel lies wholly inside the shape: tax and revenue withheld",
+            "所选范围内没有完整包含已公开数据的地块或园区，不显示税收、营收")
+        : new EffGroup(t.code(), t.name(), t.enterprises(), t.land_mu(), null, Out.round(tax, 2), Out.round(rev, 2),
+            land > 0 ? Out.round(tax / land, 2) : null, land > 0 ? Out.round(rev / land, 2) : null, null, null);
+    List<EffGroup> byUse = new ArrayList<>();
+    for (EffGroup g : exact.by_land_use()) {
+      byUse.add(new EffGroup(g.code(), g.name(), g.enterprises(), g.land_mu(), null, null, null, null, null,
+          "tax and revenue by land use are shown to land officers only", "按用地类型的税收、营收仅向土地管理人员提供"));
+    }
+    int leftOut = Math.max(0, matched.size() - parcels);
+    return new Efficiency(exact.label_zh(), exact.label_en(),
+        "sums of the published parcels and areas lying wholly inside the shape",
+        "仅汇总完整位于所选范围内、已公开数据的地块和园区", year, total, byUse, null,
+        "the tax and revenue (万元) of the year shown are the sum of the cells already published in the 亩均 tables"
+            + " (zones, core boards, parks, small-micro parks, parcels) that lie wholly inside the shape, coarsest first and"
+            + " without overlap; parcels in no such cell are left out, so that no difference of two drawn areas reveals one"
+            + " enterprise; per mu = sum ÷ land counted in those cells; figures are synthetic",
+        "税收、营收为完整位于所选范围内、已在亩均效益表中公开的开发区、核心板块、园区、小微企业园和地块的合计（从大到小取，不重复），"
+            + "其余地块不计入，以防两个范围相减推算出单个企业的数据；亩均值为合计除以这些单元的计入用地；数据为合成数据",
+        counted, parcels, leftOut);
   }
 
   /** Sums of one group; figures only when allowed and the group has enough enterprises. */
@@ -280,14 +371,14 @@ final class InsideService {
     }
     if (!sums) {
       return new EffGroup(code, name, ents.size(), Out.round(land, 2), null, null, null, null, null,
-          "tax and revenue are shown to planners and above");
+          "tax and revenue are shown to planners and above", "税收、营收汇总限规划人员及以上查看");
     }
     if (ents.size() < MIN_GROUP) {
       return new EffGroup(code, name, ents.size(), Out.round(land, 2), null, null, null, null, null,
-          "fewer than " + MIN_GROUP + " enterprises: figures withheld");
+          "fewer than " + MIN_GROUP + " enterprises: figures withheld", "企业不足" + MIN_GROUP + "家，不显示税收、营收");
     }
     return new EffGroup(code, name, ents.size(), Out.round(land, 2), withFig, Out.round(tax, 2), Out.round(rev, 2),
-        landFig > 0 ? Out.round(tax / landFig, 2) : null, landFig > 0 ? Out.round(rev / landFig, 2) : null, null);
+        landFig > 0 ? Out.round(tax / landFig, 2) : null, landFig > 0 ? Out.round(rev / landFig, 2) : null, null, null);
   }
 
   private static final class Ent {

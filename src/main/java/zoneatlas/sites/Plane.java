@@ -5,7 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
 import org.geotools.api.referencing.operation.MathTransform;
 import org.geotools.geometry.jts.JTS;
-import org.geotools.referencing.CRS;
 import org.locationtech.jts.densify.Densifier;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -60,9 +59,9 @@ final class Plane {
 
   private static Plane decode(int epsg) {
     try {
-      CoordinateReferenceSystem lonLat = CRS.decode("EPSG:4490", true);
-      CoordinateReferenceSystem plane = CRS.decode("EPSG:" + epsg, true);
-      MathTransform f = CRS.findMathTransform(lonLat, plane, false);
+      CoordinateReferenceSystem lonLat = zoneatlas.geo.Referencing.storage();
+      CoordinateReferenceSystem plane = zoneatlas.geo.Referencing.epsg(epsg, true);
+      MathTransform f = zoneatlas.geo.Referencing.transform(lonLat, plane, false);
       return new Plane(epsg, f, f.inverse());
     } catch (Exception e) {
       throw new IllegalStateException("cannot set up EPSG:" + epsg + ": " + e.getMessage(), e);

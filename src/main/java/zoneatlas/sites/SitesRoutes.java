@@ -32,8 +32,9 @@ import zoneatlas.http.RouteModule;
  *      body {"geometry": GeoJSON Polygon|MultiPolygon|Feature} or {"center": [lon, lat], "radius_m": 1..50000},
  *      optional "mode": "intersects" (default) | "within", "limit".
  *      Parcels inside, totals in mu/ha (whole and clipped), by land use and status, simple
- *      per-mu tax/revenue sums by role (anonymous/prospect: counts; planner: groups of >= 3
- *      enterprises; land_officer/admin: also per enterprise). geojson/csv export the parcels.
+ *      per-mu tax/revenue sums by role (anonymous/prospect: counts; planner: the sum of the
+ *      published cells wholly inside, see efficiency.Disclosure; land_officer/admin: exact, also
+ *      per enterprise). geojson/csv export the parcels.
  * GET  /api/near?lon=&amp;lat= | ?parcel=ID  [&amp;radius_m=1..50000][&amp;categories=k1,k2]
  *      Nearest infrastructure of each category (default: stations, interchanges, freight yards,
  *      land ports, airport, substations, water and sewage plants) and, with radius_m, every

@@ -7,6 +7,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
 import zoneatlas.auth.Role;
 import zoneatlas.config.Config;
+import zoneatlas.efficiency.EfficiencyService;
 import zoneatlas.http.ApiError;
 import zoneatlas.store.Store;
 
@@ -41,10 +42,15 @@ public final class SitesService {
   private final SiteCards cards;
 
   public SitesService(Store store, Limits limits) {
+    this(store, limits, new EfficiencyService(store, 3));
+  }
+
+  /** With the mu-efficiency service whose published cells answer planners' drawn areas. */
+  public SitesService(Store store, Limits limits, EfficiencyService efficiency) {
     this.repo = new SiteRepo(store);
     this.limits = limits;
     this.here = new HereService(repo);
-    this.inside = new InsideService(repo, limits);
+    this.inside = new InsideService(repo, limits, efficiency);
     this.near = new NearService(repo, limits);
     this.corridor = new CorridorService(repo, limits);
     this.finder = new SiteFinder(repo, limits);

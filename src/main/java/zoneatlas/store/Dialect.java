@@ -37,10 +37,14 @@ public enum Dialect {
     this.folder = folder;
   }
 
-  /** GeoJSON text of a geometry expression with at most {@code decimals} decimals. */
+  /**
+   * GeoJSON text of a geometry expression with at most {@code decimals} decimals, as RFC 7946 has it:
+   * no {@code "crs"} member (PostGIS writes one for any SRID but 4326 unless its options say 0; H2GIS
+   * writes none).
+   */
   public String asGeoJson(String geomExpr, int decimals) {
     return switch (this) {
-      case POSTGIS -> "ST_AsGeoJSON(" + geomExpr + ", " + decimals + ")";
+      case POSTGIS -> "ST_AsGeoJSON(" + geomExpr + ", " + decimals + ", 0)";
       // H2GIS has no precision argument; ST_PrecisionReducer rounds to the same number of decimals
       case H2GIS -> "ST_AsGeoJSON(ST_PrecisionReducer(" + geomExpr + ", " + decimals + "))";
     };

@@ -62,6 +62,30 @@ class EfficiencyBenchmarkTest {
         all, base);
   }
 
+  @Test
+  void decidingWhatMayBePublishedCostsLessThanTheComputation() {
+    EfficiencyData d = SyntheticWorld.make(ENTERPRISES, 42);
+    Scheme s = Schemes.load().defaultScheme();
+    EfficiencyResult r = EfficiencyEngine.compute(d, s, 2024);
+    for (int i = 0; i < WARMUP; i++) {
+      EfficiencyEngine.compute(d, s, 2024);
+      Disclosure.decide(r, 3);
+    }
+    double engine = Double.MAX_VALUE;
+    double decide = Double.MAX_VALUE;
+    Disclosure x = null;
+    for (int i = 0; i < ROUNDS; i++) {
+      long a = System.nanoTime();
+      r = EfficiencyEngine.compute(d, s, 2024);
+      engine = Math.min(engine, (System.nanoTime() - a) / 1e6);
+      a = System.nanoTime();
+      x = Disclosure.decide(r, 3);
+      decide = Math.min(decide, (System.nanoTime() - a) / 1e6);
+    }
+    System.out.printf(Locale.ROOT, "bench: disclosure decision %.1f ms against the computation %.1f ms (%.2fx; goal: at most 1x"
+        + " more, i.e. both together within 2x); withheld %s%n", decide, engine, decide / engine, x.withheldCounts());
+  }
+
   /** A plain loop that reads and sums the year's figures of every enterprise. */
   private static double baseline(EfficiencyData d) {
     YearFigures[] f = d.figures(2024);

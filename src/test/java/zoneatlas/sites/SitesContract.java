@@ -391,8 +391,12 @@ abstract class SitesContract {
     assertNotNull(planner.efficiency().total().tax_wan());
     assertNotNull(planner.efficiency().total().tax_wan_per_mu());
     assertNull(planner.efficiency().enterprises(), "planners never get per-enterprise figures");
+    // planners get the sum of published cells wholly inside the shape, and say which; no breakdown by land use
+    assertFalse(planner.efficiency().counted().isEmpty(), "published cells lie inside the area");
+    assertEquals(anon.numberMatched(), planner.efficiency().parcels_counted() + planner.efficiency().parcels_left_out());
     for (InsideService.EffGroup g : planner.efficiency().by_land_use()) {
-      assertEquals(g.enterprises() < InsideService.MIN_GROUP, g.tax_wan() == null, "group " + g.code());
+      assertNull(g.tax_wan(), "group " + g.code());
+      assertNotNull(g.suppressed_zh());
     }
     assertNotNull(officer.efficiency().enterprises());
     assertEquals(ents, officer.efficiency().enterprises().stream().map(InsideService.EffEnterprise::id).collect(Collectors.toSet()));

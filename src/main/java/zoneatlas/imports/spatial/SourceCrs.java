@@ -64,7 +64,7 @@ final class SourceCrs {
     }
     this.gk = gaussKruger(crs);
     try {
-      this.toLonLat = CRS.findMathTransform(crs, target(), wgs84);
+      this.toLonLat = zoneatlas.geo.Referencing.transform(crs, target(), wgs84);
     } catch (Exception e) {
       throw new ImportFailure("srs", "srs: no transformation from " + label + " to CGCS2000 lon/lat: " + e.getMessage(),
           "无法将 " + label + " 转换为 CGCS2000 经纬度", e);
@@ -248,7 +248,7 @@ final class SourceCrs {
 
   private static CoordinateReferenceSystem decode(int code) {
     try {
-      return CRS.decode("EPSG:" + code, true);
+      return zoneatlas.geo.Referencing.epsg(code, true);
     } catch (Exception e) {
       throw new ImportFailure("srs", "srs: EPSG:" + code + " is not in the EPSG registry", "EPSG:" + code + " 不在 EPSG 坐标系库中", e);
     }

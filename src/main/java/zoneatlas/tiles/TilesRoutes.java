@@ -1,0 +1,203 @@
+package zoneatlas.tiles;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import zoneatlas.Services;
+import zoneatlas.http.ApiError;
+import zoneatlas.http.Params;
+import zoneatlas.http.RouteModule;
+import zoneatlas.ogc.FeaturesRoutes;
+import zoneatlas.tiles.TileCatalog.TileLayer;
+
+/**
+ * OGC API - Tiles (Part 1) over the collections: Mapbox vector tiles per collection
+ * ({@code /collections/{id}/tiles/WebMercatorQuad/{z}/{y}/{x}}) and of the plan layers together
+ * ({@code /tiles/WebMercatorQuad/{z}/{y}/{x}}), the tileset documents, TileJSON 3.0 and the tile
+ * matrix set. Tiles are the same for every role (they carry no confidential column) and change
+ * only with the data version, so each has an ETag of that version and any cache may keep it,
+ * asking again each time (a cheap 304 before any tile query) so an edit shows at once.
+ */
+public final class TilesRoutes implements RouteModule {
+  private static final Set<String> NO_PARAMS = Set.of();
+  private static final Set<String> F = Set.of("f");
+  /** Changes when what a tile holds for the same data changes (properties, simplification). */
+  private static final String ENCODING = "mvt-1";
+  private final Services s;
+  private final TileService tiles;
+
+  public TilesRoutes(Services s) {
+    this.s = s;
+    this.tiles = new TileService(s.store, s.catalog, s.config.integer("query.slow.ms"));
+  }
+
+  @Override
+  public void register(RoutesConfig r) {
+    r.get("/collections/{id}/tiles", this::collectionTilesets);
+    r.get("/collections/{id}/tiles/{tms}", this::collectionTileset);
+    r.get("/collections/{id}/tiles/{tms}/tilejson.json", this::collectionTileJson);
+    r.get("/collections/{id}/tiles/{tms}/{tileMatrix}/{tileRow}/{tileCol}", this::collectionTile);
+    r.get("/tiles", this::datasetTilesets);
+    r.get("/tiles/{tms}", this::datasetTileset);
+    r.get("/tiles/{tms}/tilejson.json", this::datasetTileJson);
+    r.get("/tiles/{tms}/{tileMatrix}/{tileRow}/{tileCol}", this::datasetTile);
+    r.get("/tileMatrixSets", this::tileMatrixSets);
+    r.get("/tileMatrixSets/{tms}", this::tileMatrixSet);
+  }
+
+  private TileLayer layer(Context ctx) {
+    String id = ctx.pathParam("id");
+    return tiles.catalog().get(id).orElseThrow(() -> ApiError.notFound("no collection '" + id + "'"));
+  }
+
+  private static void tms(Context ctx) {
+    String tms = ctx.pathParam("tms");
+    if (!WebMercatorQuad.ID.equals(tms)) {
+      throw ApiError.notFound("no tile matrix set '" + tms + "'; served: " + WebMercatorQuad.ID);
+    }
+  }
+
+  private String base(Context ctx) {
+    return FeaturesRoutes.base(ctx, s);
+  }
+
+  private static String title(TileLayer l) {
+    return l.layer().titleZh() + " " + l.layer().titleEn();
+  }
+
+  private static final String DATASET_TITLE = "规划图层 Plan layers";
+
+  void collectionTilesets(Context ctx) {
+    Params.onlyKnown(ctx, F, k -> false);
+    TileLayer l = layer(ctx);
+    ctx.json(TileDocs.tilesets(base(ctx) + "/collections/" + l.id() + "/tiles", title(l)));
+  }
+
+  void collectionTileset(Context ctx) {
+    Params.onlyKnown(ctx, F, k -> false);
+    TileLayer l = layer(ctx);
+    tms(ctx);
+    String url = base(ctx) + "/collections/" + l.id() + "/tiles";
+    if ("tilejson".equals(Params.one(ctx, "f"))) {
+      tileJson(ctx, TileDocs.tileJson(url, l.id(), List.of(l)));
+    } else {
+      ctx.json(TileDocs.tileset(url, title(l), List.of(l), base(ctx) + "/collections/" + l.id()));
+    }
+  }
+
+  void collectionTileJson(Context ctx) {
+    Params.onlyKnown(ctx, NO_PARAMS, k -> false);
+    TileLayer l = layer(ctx);
+    tms(ctx);
+    tileJson(ctx, TileDocs.tileJson(base(ctx) + "/collections/" + l.id() + "/tiles", l.id(), List.of(l)));
+  }
+
+  void collectionTile(Context ctx) throws Exception {
+    Params.onlyKnown(ctx, NO_PARAMS, k -> false);
+    TileLayer l = layer(ctx);
+    tms(ctx);
+    tile(ctx, List.of(l));
+  }
+
+  void datasetTilesets(Context ctx) {
+    Params.onlyKnown(ctx, F, k -> false);
+    ctx.json(TileDocs.tilesets(base(ctx) + "/tiles", DATASET_TITLE));
+  }
+
+  void datasetTileset(Context ctx) {
+    Params.onlyKnown(ctx, F, k -> false);
+    tms(ctx);
+    String url = base(ctx) + "/tiles";
+    if ("tilejson".equals(Params.one(ctx, "f"))) {
+      tileJson(ctx, TileDocs.tileJson(url, "plan", tiles.catalog().dataset()));
+    } else {
+      ctx.json(TileDocs.tileset(url, DATASET_TITLE, tiles.catalog().dataset(), null));
+    }
+  }
+
+  void datasetTileJson(Context ctx) {
+    Params.onlyKnown(ctx, NO_PARAMS, k -> false);
+    tms(ctx);
+    tileJson(ctx, TileDocs.tileJson(base(ctx) + "/tiles", "plan", tiles.catalog().dataset()));
+  }
+
+  void datasetTile(Context ctx) throws Exception {
+    Params.onlyKnown(ctx, NO_PARAMS, k -> false);
+    tms(ctx);
+    tile(ctx, tiles.catalog().dataset());
+  }
+
+  void tileMatrixSets(Context ctx) {
+    Params.onlyKnown(ctx, F, k -> false);
+    ctx.json(TileDocs.tileMatrixSets(base(ctx)));
+  }
+
+  void tileMatrixSet(Context ctx) {
+    Params.onlyKnown(ctx, F, k -> false);
+    tms(ctx);
+    ctx.json(TileDocs.webMercatorQuad(base(ctx)));
+  }
+
+  private static void tileJson(Context ctx, Object doc) {
+    ctx.json(doc);
+  }
+
+  /**
+   * One tile: 200 with the MVT bytes, an empty body (and {@code OATiles-hint: empty}) when nothing
+   * shows there, 304 when the client's copy is of the current data version.
+   */
+  private void tile(Context ctx, List<TileLayer> layers) throws Exception {
+    WebMercatorQuad.Tile t = WebMercatorQuad.parse(ctx.pathParam("tileMatrix"), ctx.pathParam("tileRow"),
+        ctx.pathParam("tileCol"));
+    // what the bytes are made of: the data, the tile, the encoding (Javalin gzips larger answers)
+    String etag = etag(tiles.dataVersion(), ctx.path(), gzip(ctx) ? "gzip" : "identity");
+    ctx.header("ETag", etag);
+    ctx.header("Cache-Control", "public, max-age=0, must-revalidate");
+    ctx.header("Vary", "Accept-Encoding");
+    if (matches(ctx.header("If-None-Match"), etag)) {
+      ctx.status(304);
+      return;
+    }
+    byte[] body = tiles.tile(layers, t);
+    if (body.length == 0) {
+      ctx.header("OATiles-hint", "empty");
+    }
+    // binary: no charset (Javalin sets UTF-8 on every response, which Jetty would append to the type)
+    ctx.res().setCharacterEncoding(null);
+    ctx.contentType(TileDocs.MVT).result(body);
+  }
+
+  private static String etag(String... parts) throws Exception {
+    MessageDigest md = MessageDigest.getInstance("SHA-256");
+    md.update(ENCODING.getBytes(StandardCharsets.UTF_8));
+    for (String p : parts) {
+      byte[] b = p.getBytes(StandardCharsets.UTF_8);
+      md.update((b.length + ":").getBytes(StandardCharsets.UTF_8));
+      md.update(b);
+    }
+    return "\"" + HexFormat.of().formatHex(md.digest(), 0, 12) + "\"";
+  }
+
+  /** If-None-Match names the tag (weakly compared, as RFC 9110 says; {@code *} names any). */
+  static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String t : ifNoneMatch.split(",")) {
+      t = t.strip();
+      if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean gzip(Context ctx) {
+    String ae = ctx.header("Accept-Encoding");
+    return ae != null && ae.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+  }
+}
