@@ -180,7 +180,8 @@ public final class Caching {
     return ctx.header("Authorization") != null || ctx.cookie(Auth.COOKIE) != null;
   }
 
-  private static boolean gzip(Context ctx) {
+  /** The client takes gzip: the bytes it gets differ, so their ETag must too. */
+  public static boolean gzip(Context ctx) {
     String ae = ctx.header("Accept-Encoding");
     return ae != null && ae.toLowerCase(java.util.Locale.ROOT).contains("gzip");
   }

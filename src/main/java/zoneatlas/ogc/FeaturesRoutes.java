@@ -648,7 +648,7 @@ public final class FeaturesRoutes implements RouteModule {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%2C", ",");
   }
 
-  static Map<String, Object> link(String href, String rel, String type, String title) {
+  public static Map<String, Object> link(String href, String rel, String type, String title) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("href", href);
     m.put("rel", rel);

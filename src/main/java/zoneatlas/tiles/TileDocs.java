@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import zoneatlas.layers.Column;
+import zoneatlas.ogc.FeaturesRoutes;
 import zoneatlas.tiles.TileCatalog.TileLayer;
 
 /**
@@ -24,12 +25,7 @@ final class TileDocs {
   private TileDocs() {}
 
   static Map<String, Object> link(String href, String rel, String type, String title) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("href", href);
-    m.put("rel", rel);
-    m.put("type", type);
-    m.put("title", title);
-    return m;
+    return FeaturesRoutes.link(href, rel, type, title);
   }
 
   private static Map<String, Object> templated(String href, String rel, String type, String title) {

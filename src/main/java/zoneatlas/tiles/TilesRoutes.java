@@ -2,13 +2,11 @@ package zoneatlas.tiles;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import zoneatlas.Services;
 import zoneatlas.http.ApiError;
+import zoneatlas.http.Caching;
 import zoneatlas.http.Params;
 import zoneatlas.http.RouteModule;
 import zoneatlas.ogc.FeaturesRoutes;
@@ -154,11 +152,11 @@ public final class TilesRoutes implements RouteModule {
     WebMercatorQuad.Tile t = WebMercatorQuad.parse(ctx.pathParam("tileMatrix"), ctx.pathParam("tileRow"),
         ctx.pathParam("tileCol"));
     // what the bytes are made of: the data, the tile, the encoding (Javalin gzips larger answers)
-    String etag = etag(tiles.dataVersion(), ctx.path(), gzip(ctx) ? "gzip" : "identity");
+    String etag = Caching.tag(ENCODING, tiles.dataVersion(), ctx.path(), Caching.gzip(ctx) ? "gzip" : "identity");
     ctx.header("ETag", etag);
     ctx.header("Cache-Control", "public, max-age=0, must-revalidate");
     ctx.header("Vary", "Accept-Encoding");
-    if (matches(ctx.header("If-None-Match"), etag)) {
+    if (Caching.matches(ctx.header("If-None-Match"), etag)) {
       ctx.status(304);
       return;
     }
@@ -169,35 +167,5 @@ public final class TilesRoutes implements RouteModule {
     // binary: no charset (Javalin sets UTF-8 on every response, which Jetty would append to the type)
     ctx.res().setCharacterEncoding(null);
     ctx.contentType(TileDocs.MVT).result(body);
-  }
-
-  private static String etag(String... parts) throws Exception {
-    MessageDigest md = MessageDigest.getInstance("SHA-256");
-    md.update(ENCODING.getBytes(StandardCharsets.UTF_8));
-    for (String p : parts) {
-      byte[] b = p.getBytes(StandardCharsets.UTF_8);
-      md.update((b.length + ":").getBytes(StandardCharsets.UTF_8));
-      md.update(b);
-    }
-    return "\"" + HexFormat.of().formatHex(md.digest(), 0, 12) + "\"";
-  }
-
-  /** If-None-Match names the tag (weakly compared, as RFC 9110 says; {@code *} names any). */
-  static boolean matches(String ifNoneMatch, String etag) {
-    if (ifNoneMatch == null) {
-      return false;
-    }
-    for (String t : ifNoneMatch.split(",")) {
-      t = t.strip();
-      if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean gzip(Context ctx) {
-    String ae = ctx.header("Accept-Encoding");
-    return ae != null && ae.toLowerCase(java.util.Locale.ROOT).contains("gzip");
   }
 }
