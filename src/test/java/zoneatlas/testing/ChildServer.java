@@ -31,19 +31,32 @@ public final class ChildServer implements AutoCloseable {
     this.process = process;
   }
 
-  public static ChildServer start(Path workDir, List<String> jvmOptions, List<String> flags) throws Exception {
+  /**
+   * The child JVM's process, not started: {@code jvmOptions} before the class path, {@code flags}
+   * after App's name, in {@code workDir} with an empty config file and no ZONEATLAS_ variables.
+   */
+  public static ProcessBuilder builder(Path workDir, List<String> jvmOptions, List<String> flags) throws IOException {
     Path config = workDir.resolve("empty.properties");
     if (!Files.exists(config)) {
       Files.writeString(config, "");
     }
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     cmd.addAll(jvmOptions);
+    // surefire puts the class path in a manifest-only jar; it also hands the real list over
     String cp = System.getProperty("surefire.test.class.path");
     cmd.addAll(List.of("-Dfile.encoding=UTF-8", "-cp", cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path"),
-        "zoneatlas.App", "--config", config.toString(), "--host", "127.0.0.1", "--port", "0"));
+        "zoneatlas.App", "--config", config.toString()));
     cmd.addAll(flags);
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
     pb.environment().keySet().removeIf(k -> k.startsWith("ZONEATLAS_"));
+    return pb;
+  }
+
+  /** Starts the server on 127.0.0.1 and a free port with {@link #builder}, and waits until it serves. */
+  public static ChildServer start(Path workDir, List<String> jvmOptions, List<String> flags) throws Exception {
+    List<String> all = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0"));
+    all.addAll(flags);
+    ProcessBuilder pb = builder(workDir, jvmOptions, all);
     ChildServer s = new ChildServer(pb.start());
     Thread pump = new Thread(s::pump, "child-server-output");
     pump.setDaemon(true);
