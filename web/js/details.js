@@ -2,11 +2,75 @@
 // and line), its area in mu and hectares, its attributes under their Chinese (or English) labels,
 // and for zones, boards and parks the totals of their parcels.
 
-import { getLang, pick, t, value } from './i18n.js';
+import { add as addLabels, getLang, pick, t, value } from './i18n.js';
 import { escapeHtml, fmt, PLAN_COLLECTIONS } from './layers.js';
 import { landUseColor, landUseName, STATUS_COLORS } from './styles.js';
 
 const M2_PER_MU = 10000 / 15;
+
+addLabels({
+  zh: {
+    'card.eff.title': '亩均效益',
+    'card.eff.year': '{y}年',
+    'card.eff.loading': '正在读取亩均效益…',
+    'card.eff.class': '分类',
+    'card.eff.classOf': '{c}类',
+    'card.eff.noClass': '未定级',
+    'card.eff.rankPark': '园区内排名',
+    'card.eff.rankZone': '开发区内排名',
+    'card.eff.rankText': '第 {r} / {n}',
+    'card.eff.rankBy': '按{by}',
+    'card.eff.series': '历年亩均税收（万元/亩）',
+    'card.eff.seriesHidden': '未公开',
+    'card.eff.reasons': '低效用地原因',
+    'card.eff.enterprises': '用地企业',
+    'card.eff.parcels': '所用地块',
+    'card.eff.col.name': '企业',
+    'card.eff.col.parcel': '地块',
+    'card.eff.col.role': '用地方式',
+    'card.eff.col.share': '占地块比例',
+    'card.eff.col.counted': '计入比例',
+    'card.eff.col.class': '分类',
+    'card.eff.col.tax': '亩均税收',
+    'card.eff.status': '参评状态',
+    'card.eff.land': '计入用地',
+    'card.eff.score': '综合得分',
+    'card.eff.users': '用地企业 {n} 家，其中有申报数据 {m} 家',
+    'card.eff.scheme': '评价办法：{s}',
+  },
+  en: {
+    'card.eff.title': 'Land efficiency (亩均)',
+    'card.eff.year': '{y}',
+    'card.eff.loading': 'Loading land efficiency…',
+    'card.eff.class': 'Class',
+    'card.eff.classOf': 'Class {c}',
+    'card.eff.noClass': 'Not classed',
+    'card.eff.rankPark': 'Rank in its park',
+    'card.eff.rankZone': 'Rank in its zone',
+    'card.eff.rankText': 'No. {r} of {n}',
+    'card.eff.rankBy': 'by {by}',
+    'card.eff.series': 'Tax per mu by year (10,000 CNY/mu)',
+    'card.eff.seriesHidden': 'withheld',
+    'card.eff.reasons': 'Low-efficiency reasons',
+    'card.eff.enterprises': 'Enterprises on the land',
+    'card.eff.parcels': 'Parcels used',
+    'card.eff.col.name': 'Enterprise',
+    'card.eff.col.parcel': 'Parcel',
+    'card.eff.col.role': 'Holds as',
+    'card.eff.col.share': 'Share of parcel',
+    'card.eff.col.counted': 'Counted here',
+    'card.eff.col.class': 'Class',
+    'card.eff.col.tax': 'Tax per mu',
+    'card.eff.status': 'Status',
+    'card.eff.land': 'Land counted',
+    'card.eff.score': 'Score',
+    'card.eff.users': '{n} enterprises use it, {m} of them reported figures',
+    'card.eff.scheme': 'Scheme: {s}',
+  },
+});
+
+// the 亩均 panel's class colours, best to worst
+const CLASS_COLORS = ['#1a9850', '#a6d96a', '#fdae61', '#d73027'];
 
 // shown elsewhere on the card, so not repeated in the attribute table
 const SHOWN = new Set(['name_zh', 'name_en', 'area_m2', 'area_mu', 'source_doc', 'source_lines', 'schematic', 'synthetic', 'planned_area_km2', 'length_km']);
@@ -68,6 +132,7 @@ export function renderDetails(el, collection, feature, ctx) {
         <div class="za-share-msg"></div>
       </div>
       <section class="za-summary" hidden></section>
+      <section class="za-eff" hidden></section>
       ${attributes(collection, p, ctx)}
     </article>`;
 
@@ -76,6 +141,124 @@ export function renderDetails(el, collection, feature, ctx) {
   // the totals are today's (/api/summary has no datetime): not shown on a map of an earlier moment
   if (PLAN_COLLECTIONS.includes(collection) && !ctx.asOf) loadSummary(el.querySelector('.za-summary'), collection, feature.id, ctx);
   if (p.source_doc && p.source_lines) loadSourceText(el.querySelector('.za-source-text'), p, ctx);
+  // the 亩均 card is of the evaluated years, not of an earlier instant of the map
+  if ((collection === 'parcels' || collection === 'enterprises') && !ctx.asOf) {
+    loadEfficiency(el.querySelector('.za-eff'), collection === 'parcels' ? 'parcel' : 'enterprise', feature.id, ctx);
+  }
+}
+
+/**
+ * The 亩均 section: what GET /api/efficiency/card/{level}/{id} gives the caller's role (the server
+ * decides what may be shown; this only draws it): figures per mu and per hectare, class, ranks, the
+ * years as bars, low-efficiency reasons and the enterprises (or parcels) with their shares.
+ */
+async function loadEfficiency(el, level, id, ctx) {
+  el.hidden = false;
+  el.innerHTML = `<h3 class="za-h3">${escapeHtml(t('card.eff.title'))}</h3><p class="za-muted">${escapeHtml(t('card.eff.loading'))}</p>`;
+  let c;
+  try {
+    c = await ctx.api('/api/efficiency/card/' + level + '/' + encodeURIComponent(id));
+  } catch (e) {
+    // no figures loaded yet (404) or an enterprise/parcel the evaluation does not know: no section
+    el.hidden = true;
+    el.innerHTML = '';
+    return;
+  }
+  if (!el.isConnected) return;
+  el.innerHTML = efficiencyHtml(c);
+}
+
+function efficiencyHtml(c) {
+  const en = getLang() === 'en';
+  const badges = [];
+  if (c.synthetic) {
+    badges.push(`<span class="badge badge-synthetic" title="${escapeHtml(t('badge.synthetic.title'))}">${escapeHtml(t('badge.synthetic'))}</span>`);
+  }
+  if (c.class) {
+    const i = Math.min(['A', 'B', 'C', 'D'].indexOf(c.class), CLASS_COLORS.length - 1);
+    const color = i >= 0 ? CLASS_COLORS[i] : '#999';
+    badges.push(`<span class="badge za-eff-class" data-class="${escapeHtml(c.class)}" style="background:${color};color:#fff;border:1px solid ${color}">${escapeHtml(t('card.eff.classOf', { c: c.class }))}</span>`);
+  } else if (c.confidential && c.figures_shown) {
+    badges.push(`<span class="badge za-eff-class">${escapeHtml(t('card.eff.noClass'))}</span>`);
+  }
+  const out = [`<h3 class="za-h3">${escapeHtml(t('card.eff.title'))} · ${escapeHtml(t('card.eff.year', { y: c.year }))} ${badges.join(' ')}</h3>`];
+  if (c.level === 'parcel' && c.users) {
+    out.push(`<p class="za-muted">${escapeHtml(t('card.eff.users', { n: c.users, m: c.enterprises_with_figures }))}</p>`);
+  }
+  if (c.figures_shown && c.indicators) {
+    out.push(`<div class="za-facts za-eff-figures">${c.indicators.map((i) => fact(pick(i.name_zh, i.name_en),
+      `${fmt(i.per_mu, 2)} <small>${escapeHtml(i.unit_mu)}</small>`, `${fmt(i.per_ha, 1)} ${escapeHtml(i.unit_ha)}`)).join('')}</div>`);
+  }
+  if (c.withheld_zh) {
+    out.push(`<p class="za-muted za-eff-withheld">${escapeHtml(pick(c.withheld_zh, c.withheld_en))}</p>`);
+  }
+  const rows = [];
+  if (c.status_zh) rows.push([t('card.eff.status'), escapeHtml(pick(c.status_zh, c.status_en))]);
+  if (c.land_mu !== undefined && c.land_mu !== null) {
+    rows.push([t('card.eff.land'), `${fmt(c.land_mu, 2)} ${escapeHtml(t('unit.mu'))} · ${fmt(c.land_mu / 15, 2)} ${escapeHtml(t('unit.ha'))}`]);
+  }
+  if (c.score !== undefined && c.score !== null) rows.push([t('card.eff.score'), fmt(c.score, 1)]);
+  if (c.rank) {
+    const by = ' <small class="za-muted">(' + escapeHtml(t('card.eff.rankBy', { by: pick(c.rank.by_zh, c.rank.by_en) })) + ')</small>';
+    const rank = (x) => (x ? escapeHtml(t('card.eff.rankText', { r: x.rank, n: x.of })) + by : '–');
+    if (c.park) rows.push([t('card.eff.rankPark'), rank(c.rank.park)]);
+    rows.push([t('card.eff.rankZone'), rank(c.rank.zone)]);
+  }
+  if (rows.length) {
+    out.push(`<table class="za-attrs za-eff-facts"><tbody>${rows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${v}</td></tr>`).join('')}</tbody></table>`);
+  }
+  if (c.series && c.series.some((x) => x.shown)) {
+    out.push(`<h4 class="za-h4">${escapeHtml(t('card.eff.series'))}</h4>${seriesSvg(c.series)}`);
+  }
+  if (c.reasons && c.reasons.length) {
+    out.push(`<h4 class="za-h4">${escapeHtml(t('card.eff.reasons'))}</h4><ul class="za-eff-reasons">${c.reasons.map((r) =>
+      `<li>${escapeHtml(pick(r.name_zh, r.name_en))}${r.detail_zh && !en ? `<small class="za-muted">（${escapeHtml(r.detail_zh)}）</small>` : ''}${r.parcel ? ` <small class="za-muted">${escapeHtml(t('coll.parcels'))} ${escapeHtml(r.parcel)}</small>` : ''}</li>`).join('')}</ul>`);
+  }
+  const pct = (v) => (v === undefined || v === null ? '–' : fmt(v * 100, 1) + '%');
+  const role = (x) => (en ? (x.role === 'tenant' ? 'tenant' : 'land-use right holder') : x.role_zh);
+  const cls = (x) => (x.class ? escapeHtml(t('card.eff.classOf', { c: x.class })) : '–');
+  if (c.enterprises && c.enterprises.length) {
+    const conf = c.confidential;
+    out.push(`<h4 class="za-h4">${escapeHtml(t('card.eff.enterprises'))}</h4>
+      <table class="za-groups za-eff-enterprises"><thead><tr><th>${escapeHtml(t('card.eff.col.name'))}</th><th>${escapeHtml(t('card.eff.col.role'))}</th>
+      ${conf ? `<th>${escapeHtml(t('card.eff.col.share'))}</th><th>${escapeHtml(t('card.eff.col.class'))}</th><th>${escapeHtml(t('card.eff.col.tax'))}</th>` : ''}</tr></thead>
+      <tbody>${c.enterprises.map((x) => `<tr data-id="${escapeHtml(x.id)}"><td>${escapeHtml(pick(x.name_zh, x.name_en))}</td><td>${escapeHtml(role(x))}</td>
+      ${conf ? `<td>${pct(x.share_of_parcel)}</td><td>${cls(x)}</td><td>${fmt(x.tax_per_mu, 2)}</td>` : ''}</tr>`).join('')}</tbody></table>`);
+    if (c.enterprises_note_zh) out.push(`<p class="za-muted">${escapeHtml(pick(c.enterprises_note_zh, c.enterprises_note_en))}</p>`);
+  }
+  if (c.parcels && c.parcels.length) {
+    const conf = c.confidential;
+    out.push(`<h4 class="za-h4">${escapeHtml(t('card.eff.parcels'))}</h4>
+      <table class="za-groups za-eff-parcels"><thead><tr><th>${escapeHtml(t('card.eff.col.parcel'))}</th><th>${escapeHtml(t('card.eff.col.role'))}</th>
+      <th>${escapeHtml(t('unit.mu'))}</th>${conf ? `<th>${escapeHtml(t('card.eff.col.share'))}</th><th>${escapeHtml(t('card.eff.col.counted'))}</th>` : ''}</tr></thead>
+      <tbody>${c.parcels.map((x) => `<tr data-id="${escapeHtml(x.id)}"><td>${escapeHtml(x.id)}</td><td>${escapeHtml(role(x))}</td><td>${fmt(x.area_mu, 1)}</td>
+      ${conf ? `<td>${pct(x.share_of_parcel)}</td><td>${pct(x.share_of_figures)}</td>` : ''}</tr>`).join('')}</tbody></table>`);
+  }
+  out.push(`<p class="za-muted">${escapeHtml(t('card.eff.scheme', { s: pick(c.scheme_name_zh, c.scheme_name_en) }))}</p>`);
+  return out.join('');
+}
+
+/** The years' tax per mu as bars, with no library: a withheld year is a dash on the axis. */
+function seriesSvg(series) {
+  const w = 44;
+  const h = 56;
+  const top = 14;
+  const vals = series.map((x) => (x.shown && typeof x.tax_per_mu === 'number' ? x.tax_per_mu : null));
+  const max = Math.max(...vals.filter((v) => v !== null).map((v) => Math.abs(v)), 1e-9);
+  const bars = series.map((x, i) => {
+    const v = vals[i];
+    const cx = i * w + w / 2;
+    const label = `<text x="${cx}" y="${top + h + 12}" text-anchor="middle" font-size="10" fill="#666">${escapeHtml(x.year)}</text>`;
+    if (v === null) {
+      return `<g><title>${escapeHtml(x.year)}: ${escapeHtml(t('card.eff.seriesHidden'))}</title>
+        <line x1="${cx - 8}" x2="${cx + 8}" y1="${top + h - 1}" y2="${top + h - 1}" stroke="#bbb" stroke-width="2"/>${label}</g>`;
+    }
+    const bh = Math.max(1, (Math.max(v, 0) / max) * h);
+    return `<g><title>${escapeHtml(x.year)}: ${fmt(v, 2)}</title>
+      <rect x="${cx - 12}" y="${top + h - bh}" width="24" height="${bh}" fill="#2b6cb0" rx="2"/>
+      <text x="${cx}" y="${top + h - bh - 3}" text-anchor="middle" font-size="10" fill="#333">${fmt(v, v >= 100 ? 0 : 1)}</text>${label}</g>`;
+  }).join('');
+  return `<svg class="za-eff-series" role="img" aria-label="${escapeHtml(t('card.eff.series'))}" width="${series.length * w}" height="${top + h + 16}" viewBox="0 0 ${series.length * w} ${top + h + 16}">${bars}</svg>`;
 }
 
 /** The plan's own words at the cited lines, so the reader need not open the document. */

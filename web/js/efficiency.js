@@ -55,10 +55,21 @@ ZA.i18n.add({
     'eff.classes': '分类结果',
     'eff.classes.withheld': '企业分类属保密信息，登录后（国土管理人员）可见逐企业结果。',
     'eff.whatif': '权重模拟（不影响正式结果）',
-    'eff.whatif.note': '拖动权重后重新计算；仅本次查看，正式结果不变。',
+    'eff.whatif.note': '调整权重后点击“运行模拟”；权重为 0–100 的整数，合计须为 100 分。仅本次查看，正式结果不变。',
     'eff.whatif.reset': '恢复方案权重',
     'eff.whatif.cap': '单项封顶倍数',
-    'eff.whatif.total': '权重合计 {n} 分（阈值法按得分定级，合计变大整体得分随之升高）',
+    'eff.whatif.total': '权重合计 {n} 分',
+    'eff.whatif.total.bad': '权重合计 {n} 分：须为 100 分（各项为 0–100 的整数）才能运行模拟',
+    'eff.whatif.auto': '调整一项时其余各项按比例自动调整，合计保持 100 分',
+    'eff.whatif.run': '运行模拟',
+    'eff.whatif.compare': '模拟分类与正式（已发布）分类对比',
+    'eff.whatif.moves': '升级 {u} 家 · 降级 {d} 家 · 不变 {s} 家',
+    'eff.whatif.matrix': '分类变化（行：正式，列：模拟）',
+    'eff.whatif.movers': '分类变化的企业',
+    'eff.whatif.firm': '企业',
+    'eff.whatif.none': '没有企业改变分类。',
+    'eff.whatif.more': '显示全部 {n} 家',
+    'eff.whatif.class': '{c}类',
     'eff.whatif.zone': '调整范围',
     'eff.whatif.up': '升级',
     'eff.whatif.down': '降级',
@@ -131,10 +142,21 @@ ZA.i18n.add({
     'eff.classes': 'Classes',
     'eff.classes.withheld': 'Per-enterprise classes are confidential: sign in as a land officer to see them.',
     'eff.whatif': 'What-if weights (the official result is unchanged)',
-    'eff.whatif.note': 'Move a weight to recompute; for this view only.',
+    'eff.whatif.note': 'Set the weights, then Run; weights are whole points from 0 to 100 and add up to 100. For this view only.',
     'eff.whatif.reset': 'Back to the scheme',
     'eff.whatif.cap': 'Cap per indicator (× weight)',
-    'eff.whatif.total': 'Weights add up to {n} points (threshold schemes grade by score: a larger total lifts every score)',
+    'eff.whatif.total': 'Weights add up to {n} points',
+    'eff.whatif.total.bad': 'Weights add up to {n} points: they must add up to 100 (whole points, 0–100 each) to run',
+    'eff.whatif.auto': 'Changing one weight adjusts the others in proportion, keeping 100 points',
+    'eff.whatif.run': 'Run',
+    'eff.whatif.compare': 'What-if classes against the official (published) classes',
+    'eff.whatif.moves': '{u} up · {d} down · {s} unchanged',
+    'eff.whatif.matrix': 'Class changes (rows: official, columns: what-if)',
+    'eff.whatif.movers': 'Firms whose class changes',
+    'eff.whatif.firm': 'Firm',
+    'eff.whatif.none': 'No firm changes class.',
+    'eff.whatif.more': 'Show all {n}',
+    'eff.whatif.class': 'Class {c}',
     'eff.whatif.zone': 'Applies to',
     'eff.whatif.up': 'up',
     'eff.whatif.down': 'down',
@@ -240,6 +262,8 @@ const state = {
   weights: null,
   cap: null,
   whatifZone: '',
+  autoBalance: true,
+  moversAll: false,
   error: null,
   busy: 0,
 };
@@ -498,25 +522,22 @@ function drawMap() {
 
 // ---- what-if ------------------------------------------------------------------------------
 
-let whatifTimer = null;
-function scheduleWhatIf() {
-  clearTimeout(whatifTimer);
-  whatifTimer = setTimeout(runWhatIf, 350);
-}
-
 async function runWhatIf() {
-  const body = { scheme: state.scheme, year: state.year, weights: state.weights };
+  const weights = draftWeights();
+  if (!weightsOk(weights)) return;
+  const body = { scheme: state.scheme, year: state.year, weights };
   if (state.whatifZone) body.zone = state.whatifZone;
   if (state.cap) body.cap = state.cap;
   state.busy++;
   render();
   try {
     state.whatif = await ZA.api('/api/efficiency/whatif', { method: 'POST', body });
+    state.moversAll = false;
     if (state.show !== 'class') state.show = 'class';
     saveState();
     drawParcels();
   } catch (e) {
-    state.error = e.message;
+    state.error = pick(e.body && e.body.description_zh, e.message) || e.message;
   } finally {
     state.busy--;
     render();
@@ -527,14 +548,55 @@ function resetWhatIf() {
   state.whatif = null;
   state.weights = null;
   state.cap = null;
+  state.moversAll = false;
   drawParcels();
   render();
 }
 
+/** The scheme's weights where the what-if applies: the chosen zone's, or the scheme's defaults. */
 function zoneWeights() {
   const s = scheme();
-  const z = state.whatifZone || (state.meta.zones[0] && state.meta.zones[0].id);
-  return (s.zoneWeights && s.zoneWeights[z]) || s.weights;
+  const w = (state.whatifZone && s.zoneWeights && s.zoneWeights[state.whatifZone]) || s.weights;
+  return Object.fromEntries(Object.entries(w).filter(([, v]) => v.weight > 0));
+}
+
+/** The weights as the user has set them (a copy), or the scheme's. */
+function draftWeights() {
+  return { ...(state.weights || Object.fromEntries(Object.entries(zoneWeights()).map(([k, v]) => [k, v.weight]))) };
+}
+
+const WHOLE = /^(100|[1-9]?[0-9])$/;
+
+/** Whole points from 0 to 100, adding up to 100: what the server accepts (see WhatIfWeights.java). */
+function weightsOk(w) {
+  const vs = Object.values(w);
+  return vs.every((v) => WHOLE.test(String(v))) && vs.reduce((a, b) => a + Number(b), 0) === 100;
+}
+
+/**
+ * {total} whole points shared in proportion to {shares}: the floor of each exact share, then one
+ * point each to the largest remainders (ties in the given order). The server's rule too.
+ */
+function apportion(total, shares) {
+  const sum = shares.reduce((a, b) => a + b, 0);
+  if (!shares.length || sum <= 0) return shares.map(() => 0);
+  const exact = shares.map((x) => (total * x) / sum);
+  const out = exact.map((x) => Math.floor(x + 1e-9));
+  let left = total - out.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => [x - out[i], i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let k = 0; left > 0; k++, left--) out[order[k % order.length][1]]++;
+  return out;
+}
+
+/** {key} set to {value}; the other weights share the rest of 100 in proportion to what they had. */
+function rebalance(w, key, value) {
+  const out = { ...w, [key]: value };
+  const others = Object.keys(w).filter((k) => k !== key);
+  let shares = others.map((k) => (WHOLE.test(String(w[k])) ? Number(w[k]) : 0));
+  // all the others at 0 (one weight was at 100): share in the scheme's proportions
+  if (shares.every((x) => x === 0)) shares = others.map((k) => (zoneWeights()[k] ? zoneWeights()[k].weight : 1));
+  apportion(100 - value, shares).forEach((v, i) => (out[others[i]] = v));
+  return out;
 }
 
 // ---- exports ------------------------------------------------------------------------------
@@ -645,25 +707,90 @@ function classesHtml() {
 
 function whatifHtml() {
   if (!ZA.user.seesConfidential || !state.meta) return '';
-  const w = state.weights || Object.fromEntries(Object.entries(zoneWeights()).map(([k, v]) => [k, v.weight]));
+  const w = draftWeights();
   const sliders = Object.entries(w).map(([k, v]) => `<label class="eff-slider"><span>${esc(indicatorLabel(k))}</span>
-    <input type="range" min="0" max="100" step="1" value="${esc(v)}" data-w="${esc(k)}"><output>${esc(v)}</output></label>`).join('');
-  let summary = '';
-  if (state.whatif) {
-    const cls = state.whatif.classes;
-    summary = `<p class="eff-whatif-on">${esc(t('eff.whatif.on'))}</p><table class="eff-table"><thead><tr><th></th>${cls.map((k) => `<th class="num">${esc(k)}</th>`).join('')}<th class="num">↑</th><th class="num">↓</th></tr></thead><tbody>
-      ${state.whatif.zones.map((z) => `<tr><td>${esc(pick(z.name_zh, z.name_en))}<br><span class="za-muted">${esc(t('eff.whatif.official'))} / ${esc(t('eff.whatif.sim'))}</span></td>
-        ${cls.map((k) => `<td class="num">${esc(z.officialCounts[k])}<br><b>${esc(z.counts[k])}</b></td>`).join('')}
-        <td class="num">${esc(z.up)}</td><td class="num">${esc(z.down)}</td></tr>`).join('')}</tbody></table>`;
-  }
-  return `<details class="eff-whatif"${state.whatif ? ' open' : ''}><summary>${esc(t('eff.whatif'))}</summary>
+    <input type="range" min="0" max="100" step="1" value="${esc(WHOLE.test(String(v)) ? v : 0)}" data-w="${esc(k)}">
+    <input type="number" min="0" max="100" step="1" inputmode="numeric" value="${esc(v)}" data-wn="${esc(k)}" aria-label="${esc(indicatorLabel(k))}"></label>`).join('');
+  return `<details class="eff-whatif"${state.whatif || state.weights ? ' open' : ''}><summary>${esc(t('eff.whatif'))}</summary>
     <p class="za-muted">${esc(t('eff.whatif.note'))}</p>
     <label class="eff-inline">${esc(t('eff.whatif.zone'))}<select data-k="whatifZone">${options([['', t('eff.zone.all')], ...state.meta.zones.map((z) => [z.id, pick(z.name_zh, z.name_en)])], state.whatifZone)}</select></label>
+    <label class="eff-check"><input type="checkbox" data-k="autoBalance"${state.autoBalance ? ' checked' : ''}> ${esc(t('eff.whatif.auto'))}</label>
     ${sliders}
-    <p class="za-muted eff-total">${esc(t('eff.whatif.total', { n: Object.values(w).reduce((a, b) => a + Number(b), 0) }))}</p>
+    <p class="eff-total" role="status" aria-live="polite"></p>
     <label class="eff-inline">${esc(t('eff.whatif.cap'))}<input type="number" min="0.1" max="100" step="0.1" value="${esc(state.cap || scheme().cap)}" data-k="cap"></label>
-    <button type="button" class="btn btn-small" data-act="reset">${esc(t('eff.whatif.reset'))}</button>
-    ${summary}</details>`;
+    <div class="eff-whatif-actions"><button type="button" class="btn btn-small btn-primary" data-act="run">${esc(t('eff.whatif.run'))}</button>
+    <button type="button" class="btn btn-small" data-act="reset">${esc(t('eff.whatif.reset'))}</button></div>
+    ${whatifResultHtml()}</details>`;
+}
+
+/** The last run, 模拟 (what-if) against 正式 (official, published) classes. */
+function whatifResultHtml() {
+  const r = state.whatif;
+  if (!r) return '';
+  const cls = r.classes;
+  const cn = (c) => t('eff.whatif.class', { c });
+  const sim = `<span class="eff-tag eff-tag-sim">${esc(t('eff.whatif.sim'))}</span>`;
+  const off = `<span class="eff-tag eff-tag-off">${esc(t('eff.whatif.official'))}</span>`;
+  const zones = `<table class="eff-table"><thead><tr><th></th>${cls.map((k) => `<th class="num">${esc(cn(k))}</th>`).join('')}<th class="num">↑</th><th class="num">↓</th></tr></thead><tbody>
+      ${r.zones.map((z) => `<tr><td>${esc(pick(z.name_zh, z.name_en))}<br>${off} / ${sim}</td>
+        ${cls.map((k) => `<td class="num">${esc(z.officialCounts[k])}<br><b>${esc(z.counts[k])}</b></td>`).join('')}
+        <td class="num">${esc(z.up)}</td><td class="num">${esc(z.down)}</td></tr>`).join('')}</tbody></table>`;
+  const mv = r.moves;
+  if (!mv) return `<p class="eff-whatif-on">${esc(t('eff.whatif.on'))}</p>${zones}`;
+  const count = (from, to) => (mv.transitions.find((x) => x.from === from && x.to === to) || { count: 0 }).count;
+  const matrix = `<table class="eff-table eff-matrix"><caption>${esc(t('eff.whatif.matrix'))}</caption>
+    <thead><tr><th>${off} ＼ ${sim}</th>${cls.map((k) => `<th class="num">${esc(cn(k))}</th>`).join('')}</tr></thead><tbody>
+    ${cls.map((from, i) => `<tr><th>${esc(cn(from))}</th>${cls.map((to, j) => `<td class="num ${j < i ? 'eff-up' : j > i ? 'eff-down' : ''}">${esc(count(from, to))}</td>`).join('')}</tr>`).join('')}
+    </tbody></table>`;
+  const zoneName = (id) => {
+    const z = state.meta.zones.find((x) => x.id === id);
+    return z ? pick(z.name_zh, z.name_en) : '';
+  };
+  const all = mv.enterprises;
+  const shown = state.moversAll ? all : all.slice(0, 20);
+  const movers = all.length
+    ? `<table class="eff-table eff-movers"><thead><tr><th>${esc(t('eff.whatif.firm'))}</th><th>${esc(t('eff.zone'))}</th><th>${off}</th><th>${sim}</th><th></th></tr></thead><tbody>
+      ${shown.map((f) => `<tr class="eff-${esc(f.direction)}"><td>${esc(pick(f.name_zh, f.name_en))}</td><td>${esc(zoneName(f.zone))}</td>
+        <td>${esc(cn(f.official_class))}</td><td><b>${esc(cn(f.class))}</b></td><td>${esc(t(f.direction === 'up' ? 'eff.whatif.up' : 'eff.whatif.down'))}</td></tr>`).join('')}</tbody></table>
+      ${all.length > shown.length ? `<button type="button" class="btn btn-small" data-act="movers">${esc(t('eff.whatif.more', { n: all.length }))}</button>` : ''}`
+    : `<p class="za-muted">${esc(t('eff.whatif.none'))}</p>`;
+  return `<p class="eff-whatif-on">${esc(t('eff.whatif.on'))}</p>
+    <h4 class="eff-h4">${esc(t('eff.whatif.compare'))}</h4>
+    <p class="eff-moves"><b>${esc(t('eff.whatif.moves', { u: mv.up, d: mv.down, s: mv.same }))}</b></p>
+    ${zones}${matrix}
+    <h4 class="eff-h4">${esc(t('eff.whatif.movers'))}</h4>${movers}`;
+}
+
+/** The total line and the run button, from the inputs as they are now. */
+function showWeightTotal() {
+  const box = root && root.querySelector('.eff-whatif');
+  if (!box) return;
+  const w = draftWeights();
+  const total = Object.values(w).reduce((a, b) => a + (WHOLE.test(String(b)) ? Number(b) : NaN), 0);
+  const ok = weightsOk(w);
+  const note = box.querySelector('.eff-total');
+  note.textContent = ok ? t('eff.whatif.total', { n: total }) : t('eff.whatif.total.bad', { n: Number.isFinite(total) ? total : '–' });
+  note.classList.toggle('eff-total-bad', !ok);
+  box.querySelector('[data-act=run]').disabled = !ok || state.busy > 0;
+  for (const [k, v] of Object.entries(w)) {
+    const n = box.querySelector(`input[data-wn="${k}"]`);
+    if (n) n.classList.toggle('eff-invalid', !WHOLE.test(String(v)));
+  }
+}
+
+/** The user set weight {key} to {raw} (a string): keep it, and rebalance the others when asked to. */
+function setWeight(key, raw, from) {
+  const w = draftWeights();
+  const whole = WHOLE.test(raw);
+  state.weights = state.autoBalance && whole ? rebalance(w, key, Number(raw)) : { ...w, [key]: whole ? Number(raw) : raw };
+  const box = root.querySelector('.eff-whatif');
+  for (const [k, v] of Object.entries(state.weights)) {
+    const r = box.querySelector(`input[data-w="${k}"]`);
+    const n = box.querySelector(`input[data-wn="${k}"]`);
+    if (r && r !== from && WHOLE.test(String(v))) r.value = v;
+    if (n && n !== from) n.value = v;
+  }
+  showWeightTotal();
 }
 
 function targetsHtml() {
@@ -755,25 +882,24 @@ function wire() {
     render();
   });
   root.querySelectorAll('[data-dl]').forEach((b) => b.addEventListener('click', () => download(b.dataset.dl, b.dataset.name)));
-  root.querySelectorAll('input[data-w]').forEach((r) => {
-    r.addEventListener('input', () => {
-      r.nextElementSibling.textContent = r.value;
-      const total = [...root.querySelectorAll('input[data-w]')].reduce((a, x) => a + Number(x.value), 0);
-      const note = r.closest('.eff-whatif').querySelector('.eff-total');
-      if (note) note.textContent = t('eff.whatif.total', { n: total });
-    });
-    r.addEventListener('change', () => {
-      if (!state.weights) state.weights = Object.fromEntries(Object.entries(zoneWeights()).map(([k, v]) => [k, v.weight]));
-      state.weights[r.dataset.w] = Number(r.value);
-      scheduleWhatIf();
-    });
+  root.querySelectorAll('input[data-w]').forEach((r) => r.addEventListener('input', () => setWeight(r.dataset.w, r.value, r)));
+  root.querySelectorAll('input[data-wn]').forEach((n) => n.addEventListener('input', () => setWeight(n.dataset.wn, n.value.trim(), n)));
+  const auto = root.querySelector('input[data-k=autoBalance]');
+  if (auto) auto.addEventListener('change', () => {
+    state.autoBalance = auto.checked;
   });
   const cap = root.querySelector('input[data-k=cap]');
   if (cap) cap.addEventListener('change', () => {
     state.cap = Number(cap.value);
-    if (!state.weights) state.weights = Object.fromEntries(Object.entries(zoneWeights()).map(([k, v]) => [k, v.weight]));
-    scheduleWhatIf();
   });
+  const run = root.querySelector('[data-act=run]');
+  if (run) run.addEventListener('click', runWhatIf);
+  const movers = root.querySelector('[data-act=movers]');
+  if (movers) movers.addEventListener('click', () => {
+    state.moversAll = true;
+    render();
+  });
+  showWeightTotal();
   const reset = root.querySelector('[data-act=reset]');
   if (reset) reset.addEventListener('click', resetWhatIf);
 }

@@ -15,16 +15,19 @@ import zoneatlas.http.Params;
 import zoneatlas.http.RouteModule;
 
 /**
- * GET /api/efficiency/{meta, indicators, classes, low-efficiency, targets, trend} and POST
+ * GET /api/efficiency/{meta, indicators, classes, low-efficiency, targets, trend}, GET
+ * /api/efficiency/card/{level}/{id} (a parcel's or enterprise's card, {@link EfficiencyCard}) and POST
  * /api/efficiency/whatif. Handlers parse and check parameters, call one {@link EfficiencyService}
  * method with the caller's role, and write JSON, CSV, Excel or GeoJSON.
  */
 public final class EfficiencyRoutes implements RouteModule {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Services s;
+  private final EfficiencyCard card;
 
   public EfficiencyRoutes(Services s) {
     this.s = s;
+    this.card = new EfficiencyCard(s.efficiency);
   }
 
   @Override
@@ -81,6 +84,10 @@ public final class EfficiencyRoutes implements RouteModule {
           : Indicator.byKey(ik).orElseThrow(() -> ApiError.badParam("indicator", "must be one of " + Indicator.keys() + ", got '" + ik + "'"));
       write(ctx, s.efficiency.trend(role(ctx), level, ind, Params.one(ctx, "scheme"), Params.one(ctx, "zone"), unit(ctx)),
           "json", "csv", "xlsx");
+    });
+    r.get("/api/efficiency/card/{level}/{id}", ctx -> {
+      Params.onlyKnown(ctx, Set.of("year", "scheme"), k -> false);
+      ctx.json(card.card(role(ctx), ctx.pathParam("level"), ctx.pathParam("id"), year(ctx), Params.one(ctx, "scheme")));
     });
   }
 

@@ -759,19 +759,11 @@ public final class EfficiencyService {
     }
     int year = year(d, y);
     String zone = zone(d, body.path("zone").isTextual() ? body.get("zone").asText() : null);
-    Map<Indicator, Double> weights = new EnumMap<>(Indicator.class);
-    JsonNode w = body.path("weights");
-    if (!w.isMissingNode() && !w.isObject()) {
-      throw ApiError.badParam("weights", "must be an object of indicator: weight");
-    }
-    for (Map.Entry<String, JsonNode> e : w.properties()) {
-      Indicator i = Indicator.byKey(e.getKey()).orElseThrow(() -> ApiError.badParam("weights." + e.getKey(),
-          "unknown indicator; indicators: " + Indicator.keys()));
-      if (!e.getValue().isNumber() || !(e.getValue().asDouble() >= 0) || e.getValue().asDouble() > 1000) {
-        throw ApiError.badParam("weights." + e.getKey(), "must be a number from 0 to 1000, got " + e.getValue());
-      }
-      weights.put(i, e.getValue().asDouble());
-    }
+    // whole points adding up to 100: see WhatIfWeights for why and for the rule on partial weights
+    Map<Indicator, Double> schemeWeights = new EnumMap<>(Indicator.class);
+    (zone == null ? s.scoring().defaults() : s.scoring().forZone(zone)).forEach((i, x) -> schemeWeights.put(i, x.weight()));
+    WhatIfWeights ww = WhatIfWeights.resolve(body.path("weights"), schemeWeights);
+    Map<Indicator, Double> weights = ww.overrides(zone == null ? s.scoring().indicators() : Set.of());
     Map<Indicator, Double> benchmarks = new EnumMap<>(Indicator.class);
     JsonNode b = body.path("benchmarks");
     if (!b.isMissingNode() && !b.isObject()) {
@@ -824,6 +816,11 @@ public final class EfficiencyService {
           "score", num(e.score()), "changed", !java.util.Objects.equals(o.cls(), e.cls())));
     }
     m.put("enterprises", ents);
+    m.put("moves", moves(result, official, zone));
+    Map<String, Object> meta = ww.json();
+    meta.put("compared_with", "official");
+    meta.put("compared_with_zh", "与正式（已发布）分类对比");
+    m.put("meta", meta);
     Map<String, String> parcels = new LinkedHashMap<>();
     for (ParcelResult p : result.parcels) {
       if (p.cls() != null && (zone == null || zone.equals(p.parcel().zone()))) {
@@ -832,6 +829,61 @@ public final class EfficiencyService {
     }
     m.put("parcels", parcels);
     return m;
+  }
+
+  /**
+   * How the what-if's classes differ from the official (published) ones: firms up, down and the
+   * same, per class transition, and the firms that move (for land officers: the route admits no
+   * one else). Classes are best first, so a smaller index is up. Firms classed in only one of
+   * the two (none today: scope does not depend on weights) are left out.
+   */
+  private static Map<String, Object> moves(EfficiencyResult result, EfficiencyResult official, String zone) {
+    List<String> classes = result.scheme.classify().classes();
+    Map<String, int[]> byTransition = new LinkedHashMap<>();
+    for (String from : classes) {
+      for (String to : classes) {
+        byTransition.put(from + "|" + to, new int[1]);
+      }
+    }
+    int up = 0;
+    int down = 0;
+    int same = 0;
+    List<Map<String, Object>> movers = new ArrayList<>();
+    for (int i = 0; i < result.enterprises.size(); i++) {
+      EnterpriseResult e = result.enterprises.get(i);
+      EnterpriseResult o = official.enterprises.get(i);
+      if ((zone != null && !zone.equals(e.enterprise().zone())) || e.cls() == null || o.cls() == null) {
+        continue;
+      }
+      int c = Integer.compare(classes.indexOf(e.cls()), classes.indexOf(o.cls()));
+      byTransition.get(o.cls() + "|" + e.cls())[0]++;
+      if (c == 0) {
+        same++;
+        continue;
+      }
+      String dir = c < 0 ? "up" : "down";
+      if (c < 0) {
+        up++;
+      } else {
+        down++;
+      }
+      movers.add(mapOf("id", e.enterprise().id(), "name_zh", e.enterprise().nameZh(), "name_en", e.enterprise().nameEn(),
+          "zone", e.enterprise().zone(), "direction", dir, "official_class", o.cls(), "class", e.cls(),
+          "official_score", num(o.score()), "score", num(e.score())));
+    }
+    movers.sort(Comparator.comparing((Map<String, Object> m) -> (String) m.get("direction"))
+        .thenComparing(m -> classes.indexOf((String) m.get("official_class")))
+        .thenComparing(m -> classes.indexOf((String) m.get("class")))
+        .thenComparing(m -> (String) m.get("id")));
+    List<Map<String, Object>> transitions = new ArrayList<>();
+    for (String from : classes) {
+      for (String to : classes) {
+        int n = byTransition.get(from + "|" + to)[0];
+        int c = Integer.compare(classes.indexOf(to), classes.indexOf(from));
+        transitions.add(mapOf("from", from, "to", to, "direction", c < 0 ? "up" : c > 0 ? "down" : "same", "count", n));
+      }
+    }
+    return mapOf("up", up, "down", down, "same", same, "transitions", transitions, "enterprises", movers);
   }
 
   /** Redevelopment candidates with their reasons (confidential reasons only for roles that may see them). */

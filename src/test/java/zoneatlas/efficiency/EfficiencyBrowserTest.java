@@ -1,6 +1,7 @@
 package zoneatlas.efficiency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -109,11 +110,68 @@ class EfficiencyBrowserTest {
     assertTrue((Boolean) js("return document.querySelector('.za-legend').textContent.includes('低效用地')"));
     js("ZA.showPanel('efficiency')");
     shot("officer-classes.png");
-    js("const r = document.querySelector('#panel-efficiency input[data-w=tax_per_mu]'); r.value = 90; r.dispatchEvent(new Event('change'));");
+    js("const r = document.querySelector('#panel-efficiency input[data-w=tax_per_mu]'); r.value = 90; r.dispatchEvent(new Event('input'));");
+    js("document.querySelector('#panel-efficiency [data-act=run]').click()");
     waitFor("ZA.efficiency.state.whatif && !ZA.efficiency.state.busy", 60);
     assertTrue((Boolean) js("return document.querySelector('#panel-efficiency .eff-whatif-on') !== null"));
     js("document.querySelector('#panel-efficiency .eff-whatif').scrollIntoView()");
     shot("officer-whatif.png");
+    assertEquals(List.of(), errors());
+  }
+
+  /** The number in each weight's box, read from the panel. */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> weightBoxes() {
+    return (Map<String, Object>) js("const m = {}; document.querySelectorAll('#panel-efficiency input[data-wn]')"
+        + ".forEach((n) => m[n.dataset.wn] = n.value); return m;");
+  }
+
+  String totalLine() {
+    return (String) js("return document.querySelector('#panel-efficiency .eff-total').textContent");
+  }
+
+  @Test
+  void movingOneWeightAdjustsTheOthersSoTheTotalStays100() throws Exception {
+    openAs("land_officer", "?ez=zzetdz");
+    js("ZA.showPanel('efficiency'); document.querySelector('#panel-efficiency .eff-whatif').open = true;");
+    Map<String, Object> before = weightBoxes();
+    assertTrue(before.size() >= 3, "weights: " + before);
+    assertTrue(totalLine().contains("权重合计 100 分"), totalLine());
+    js("const r = document.querySelector('#panel-efficiency input[data-w=tax_per_mu]'); r.value = 60; r.dispatchEvent(new Event('input'));");
+    Map<String, Object> after = weightBoxes();
+    assertEquals("60", after.get("tax_per_mu"));
+    int total = 0;
+    int lowered = 0;
+    for (Map.Entry<String, Object> e : after.entrySet()) {
+      int v = Integer.parseInt((String) e.getValue());
+      total += v;
+      if (!e.getKey().equals("tax_per_mu") && v < Integer.parseInt((String) before.get(e.getKey()))) {
+        lowered++;
+      }
+    }
+    assertEquals(100, total, "the boxes add up to 100: " + after);
+    assertEquals(after.size() - 1, lowered, "every other weight gave up points: " + before + " → " + after);
+    assertTrue(totalLine().contains("权重合计 100 分"), totalLine());
+    assertEquals(Boolean.FALSE, js("return document.querySelector('#panel-efficiency [data-act=run]').disabled"));
+
+    // typed by hand, without the adjustment: 5 points short, the run button waits and the total turns red
+    js("const a = document.querySelector('#panel-efficiency input[data-k=autoBalance]'); a.checked = false; a.dispatchEvent(new Event('change'));"
+        + "const n = document.querySelector('#panel-efficiency input[data-wn=tax_per_mu]'); n.value = '55'; n.dispatchEvent(new Event('input'));");
+    assertTrue(totalLine().contains("95") && totalLine().contains("须为 100 分"), totalLine());
+    assertEquals(Boolean.TRUE, js("return document.querySelector('#panel-efficiency [data-act=run]').disabled"));
+    assertEquals(Boolean.TRUE, js("return document.querySelector('#panel-efficiency .eff-total').classList.contains('eff-total-bad')"));
+    js("const n = document.querySelector('#panel-efficiency input[data-wn=tax_per_mu]'); n.value = '60'; n.dispatchEvent(new Event('input'));");
+    assertEquals(Boolean.FALSE, js("return document.querySelector('#panel-efficiency [data-act=run]').disabled"));
+
+    js("document.querySelector('#panel-efficiency [data-act=run]').click()");
+    waitFor("ZA.efficiency.state.whatif && !ZA.efficiency.state.busy", 60);
+    String panel = (String) js("return document.querySelector('#panel-efficiency .eff-whatif').textContent");
+    assertTrue(panel.contains("模拟") && panel.contains("正式"), "labelled 模拟 and 正式");
+    assertTrue(panel.matches("(?s).*升级 [1-9][0-9]* 家 · 降级 [1-9][0-9]* 家.*"), "moves both ways are shown");
+    assertTrue((Long) js("return document.querySelectorAll('#panel-efficiency .eff-movers tbody tr').length") > 0);
+    assertFalse(panel.contains("tax_per_mu") || panel.contains("zzetdz"), "no internal codes on the Chinese screen");
+    js("document.querySelector('#panel-efficiency .eff-whatif').scrollIntoView()");
+    shot("officer-whatif-100.png");
     assertEquals(List.of(), errors());
   }
 }

@@ -156,6 +156,83 @@ class EfficiencyRoutesTest {
   }
 
   @Test
+  void whatIfWeightsThatDoNotAddUpTo100AreRefusedNamingWeights() throws Exception {
+    // every weight of the scheme given, one raised from 30 to 100: 170 points
+    String all = "{\"scheme\":\"weighted-benchmark\",\"weights\":{\"tax_per_mu\":100,\"value_added_per_mu\":20,"
+        + "\"value_added_per_tce\":20,\"value_added_per_pollutant\":10,\"labour_productivity\":10,\"rnd_intensity\":10}}";
+    JsonNode e = json(server.post("/api/efficiency/whatif", all, officer), 400);
+    assertEquals("weights", e.get("parameter").asText());
+    assertTrue(e.get("description_zh").asText().contains("170"), e.toString());
+    // every weight given, 90 points: nothing left to redistribute, so refused as well
+    e = json(server.post("/api/efficiency/whatif", all.replace("100", "30").replace("\"rnd_intensity\":10", "\"rnd_intensity\":0"),
+        officer), 400);
+    assertEquals("weights", e.get("parameter").asText());
+    assertTrue(e.get("description_zh").asText().contains("90"), e.toString());
+    // some weights given, already more than 100 between them
+    e = json(server.post("/api/efficiency/whatif", "{\"scheme\":\"weighted-benchmark\",\"weights\":{\"tax_per_mu\":70,"
+        + "\"rnd_intensity\":40}}", officer), 400);
+    assertEquals("weights", e.get("parameter").asText());
+    assertTrue(e.get("description_zh").isTextual());
+  }
+
+  @Test
+  void aWhatIfWeightMustBeAWholeNumberOfPointsFrom0To100() throws Exception {
+    for (String v : new String[] {"30.5", "101", "-1", "\"30\""}) {
+      JsonNode e = json(server.post("/api/efficiency/whatif", "{\"weights\":{\"tax_per_mu\":" + v + "}}", officer), 400);
+      assertEquals("weights.tax_per_mu", e.get("parameter").asText(), v);
+      assertTrue(e.get("description_zh").asText().contains("整数"), e.toString());
+    }
+  }
+
+  @Test
+  void raisingOneWeightRedistributesTheOthersAndMovesFirmsBothWays() throws Exception {
+    String body = "{\"scheme\":\"weighted-benchmark\",\"weights\":{\"tax_per_mu\":60}}";
+    JsonNode w = json(server.post("/api/efficiency/whatif", body, officer), 200);
+    JsonNode meta = w.get("meta");
+    assertEquals(100, meta.get("weights_total").asDouble(), 0.001);
+    int sum = 0;
+    for (JsonNode v : meta.get("weights_used")) {
+      assertEquals(v.asDouble(), Math.rint(v.asDouble()), "whole points: " + meta);
+      sum += v.asInt();
+    }
+    assertEquals(100, sum);
+    assertEquals(60, meta.get("weights_used").get("tax_per_mu").asInt());
+    // the other 40 points in proportion 20:20:10:10:10 (11.4, 11.4, 5.7 ×3 → whole points by largest remainder)
+    assertEquals(11, meta.get("weights_used").get("value_added_per_mu").asInt(), meta.toString());
+    assertEquals(6, meta.get("weights_used").get("labour_productivity").asInt(), meta.toString());
+    assertEquals(5, meta.get("weights_redistributed").size());
+    assertEquals("rest_redistributed", meta.get("weights_rule").asText());
+    for (JsonNode z : w.get("scoring")) {
+      double t = 0;
+      for (JsonNode x : z) {
+        t += x.get("weight").asDouble();
+      }
+      assertEquals(100, t, 0.001, "every zone scores with 100 points: " + z);
+    }
+    JsonNode mv = w.get("moves");
+    int up = mv.get("up").asInt();
+    int down = mv.get("down").asInt();
+    assertTrue(up > 0 && down > 0, "a redistributed weight moves firms up and down: " + up + " up, " + down + " down");
+    int inTransitions = 0;
+    for (JsonNode t : mv.get("transitions")) {
+      inTransitions += t.get("count").asInt();
+      if (t.get("from").asText().equals(t.get("to").asText())) {
+        assertEquals("same", t.get("direction").asText());
+      }
+    }
+    assertEquals(up + down + mv.get("same").asInt(), inTransitions);
+    assertEquals(up + down, mv.get("enterprises").size());
+    int ups = 0;
+    for (JsonNode f : mv.get("enterprises")) {
+      assertNotEquals(f.get("official_class").asText(), f.get("class").asText());
+      boolean isUp = f.get("class").asText().compareTo(f.get("official_class").asText()) < 0;
+      assertEquals(isUp ? "up" : "down", f.get("direction").asText(), f.toString());
+      ups += isUp ? 1 : 0;
+    }
+    assertEquals(up, ups);
+  }
+
+  @Test
   void badParametersAreNamed() throws Exception {
     assertEquals("year", json(server.get("/api/efficiency/indicators?year=1999"), 400).get("parameter").asText());
     assertEquals("level", json(server.get("/api/efficiency/indicators?level=galaxy"), 400).get("parameter").asText());

@@ -65,7 +65,9 @@ class BadInputCorpusTest {
       "/api/sources/000_8e3b18d49bf5da6c.txt", "/api/efficiency/meta", "/api/efficiency/indicators",
       "/api/efficiency/classes", "/api/efficiency/low-efficiency", "/api/efficiency/targets", "/api/efficiency/trend",
       "/api/here", "/api/near", "/api/corridor/zzetdz-inf-1", "/api/sites/find", "/api/sites/P-ZZETDZ-000001/card",
-      "/api/sites/P-ZZETDZ-000001/map.svg", "/api/sites/compare", "/api/audit");
+      "/api/sites/P-ZZETDZ-000001/map.svg", "/api/sites/compare", "/api/audit",
+      "/api/efficiency/card/parcel/P-ZZETDZ-000001", "/collections/parcels/tiles/WebMercatorQuad/11/813/1671",
+      "/tiles/WebMercatorQuad/11/813/1671", "/collections/parcels/tiles/WebMercatorQuad/tilejson.json");
 
   /** Query strings no route takes as they are: unknown names, malformed or hostile values. */
   static final List<String> BAD_QUERIES = List.of(
@@ -81,6 +83,9 @@ class BadInputCorpusTest {
       "/collections/parcels/items/" + "x".repeat(5000), "/api/sources/..%2F..%2Fetc%2Fpasswd",
       "/api/sources/000_8e3b18d49bf5da6c.txt?lines=99999999999", "/api/summary/parcels/%3Cscript%3E",
       "/api/sites/%3Cscript%3E/card", "/api/sites/%00/map.svg", "/collections/nope", "/nope/%00",
+      "/api/efficiency/card/nope/P-ZZETDZ-000001", "/api/efficiency/card/parcel/%3Cscript%3E",
+      "/collections/parcels/tiles/WebMercatorQuad/99/0/0", "/collections/parcels/tiles/WebMercatorQuad/1/5/5",
+      "/collections/parcels/tiles/Nope/1/0/0", "/collections/parcels/tiles/WebMercatorQuad/a/b/c",
       "/collections/parcels/items/P-ZZETDZ-000001/history/extra", "/api/corridor/%00");
 
   static final List<String> BAD_BODIES = List.of("", "{", "[]", "null", "\"text\"", "{\"type\":\"Feature\"}",
