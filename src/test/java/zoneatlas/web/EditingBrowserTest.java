@@ -219,7 +219,9 @@ class EditingBrowserTest {
       assertTrue(split.startsWith("分割") && split.contains("第 1 版") && split.contains("由地块 " + id + " 分割产生") && split.contains(SPLIT_REASON), split);
       assertTrue(newest.matches("(?s).*\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}.*"), "time in Beijing time, Chinese style: " + newest);
       assertFalse(text.contains("status") || text.contains("update") || text.contains("split"), "no codes on the Chinese screen: " + text);
-      String attrs = b.driver.findElement(By.cssSelector("#tab-details .za-attrs")).getText();
+      // the card's attribute tables (the 亩均 section has one of its own)
+      String attrs = String.join("\n", b.driver.findElements(By.cssSelector("#tab-details .za-attrs")).stream()
+          .map(WebElement::getText).toList());
       assertTrue(attrs.contains(nextLabel), "the card shows the new status " + nextLabel + ": " + attrs);
       b.screenshot("edit-history.png");
 
