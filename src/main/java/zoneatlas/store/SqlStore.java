@@ -25,6 +25,11 @@ public abstract class SqlStore implements Store {
   public static final int LOGIN_TIMEOUT_S = 10;
   /** How long a starting server waits for its database before giving up. */
   public static final long START_WAIT_MS = 60_000;
+  /**
+   * How much longer than {@link #CONNECTION_WAIT_MS} a request waits while every connection is busy
+   * with queries (many clients at once): they are being answered, so this is a queue, not an outage.
+   */
+  static final long BUSY_WAIT_NS = 10_000_000_000L;
   /** While the database is known to be away, how often one request tries it again (the others fail at once). */
   static final long RETRY_NS = 1_000_000_000L;
   protected final HikariDataSource pool;
@@ -57,22 +62,39 @@ public abstract class SqlStore implements Store {
             + (now - away) / 1_000_000 + " ms; trying again once a second", "08001");
       }
     }
-    try {
-      Connection c = pool.getConnection();
-      awaySince = 0;
-      return c;
-    } catch (SQLTransientConnectionException e) {
-      if (empty() && awaySince == 0) {
-        awaySince = System.nanoTime() | 1;
-        lastTry.set(System.nanoTime());
+    long busyUntil = 0;
+    while (true) {
+      try {
+        Connection c = pool.getConnection();
+        awaySince = 0;
+        return c;
+      } catch (SQLTransientConnectionException e) {
+        if (empty()) {
+          if (awaySince == 0) {
+            awaySince = System.nanoTime() | 1;
+            lastTry.set(System.nanoTime());
+          }
+          throw e;
+        }
+        // every connection is out on a query the database is answering: a queue, not an outage,
+        // so wait on (a database that is away has no connection left and is refused above)
+        long now = System.nanoTime();
+        busyUntil = busyUntil == 0 ? now + BUSY_WAIT_NS : busyUntil;
+        if (now >= busyUntil || !busy()) {
+          throw e;
+        }
       }
-      throw e;
     }
   }
 
   private boolean empty() {
     HikariPoolMXBean mx = pool.getHikariPoolMXBean();
     return mx != null && mx.getTotalConnections() == 0;
+  }
+
+  private boolean busy() {
+    HikariPoolMXBean mx = pool.getHikariPoolMXBean();
+    return mx != null && mx.getActiveConnections() > 0;
   }
 
   @Override
