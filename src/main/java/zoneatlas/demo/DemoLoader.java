@@ -93,24 +93,19 @@ public final class DemoLoader {
 
   public static void write(Store store, List<PlanFeature> plan, Synthetic syn, long seed) throws SQLException {
     Transactions.run(store, c -> {
-      DataWriter w = new DataWriter(store, c);
-      w.plan(plan);
-      w.parcels(syn.parcels());
-      w.enterprises(syn.enterprises());
-      w.landUses(syn.landUses());
-      w.figures(syn.figures());
-      // the load is the history's first entry: every version it wrote began with it
+      // the load is the history's first entry: every version it writes begins with it, so each row
+      // is inserted with the change's id and instant (no second pass over every row)
       Change load = Change.system("load", "*", "demo data, seed " + seed);
       long change = new ChangeLog(store, c).open(load, plan.size() + " plan features, " + syn.parcels().size()
           + " parcels, " + syn.enterprises().size() + " enterprises (schematic and synthetic)",
           plan.size() + syn.parcels().size() + syn.enterprises().size());
-      for (String table : new String[] {"plan_features", "parcels", "enterprises", "land_uses"}) {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET change_id = ?, valid_from = ?")) {
-          ps.setLong(1, change);
-          ps.setObject(2, Versions.timestamp(load.at()));
-          ps.executeUpdate();
-        }
-      }
+      DataWriter w = new DataWriter(store, c);
+      DataWriter stamped = w.stamped(change, Versions.timestamp(load.at()));
+      stamped.plan(plan);
+      stamped.parcels(syn.parcels());
+      stamped.enterprises(syn.enterprises());
+      stamped.landUses(syn.landUses());
+      w.figures(syn.figures());
       try (PreparedStatement ps = c.prepareStatement(store.sql("demo_load_feature_changes"))) {
         for (int i = 1; i <= 3; i++) {
           ps.setLong(i, change);

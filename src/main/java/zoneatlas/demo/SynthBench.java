@@ -47,20 +47,29 @@ final class SynthBench {
   };
 
   static List<Parcel> parcels(int n, long seed) {
+    return parcels(n, seed, null);
+  }
+
+  /** As {@link #parcels(int, long)}; when {@code ctxs} is given, each parcel's park is added to it. */
+  static List<Parcel> parcels(int n, long seed, List<Ctx> ctxs) {
     if (n < 0) {
       throw new IllegalArgumentException("n must be >= 0: " + n);
     }
     // about 7 lots per 275 m x 275 m block plus roads: size the square with some margin, and
     // start again from the same seed with a bigger square in the unlikely case it is too small
     for (double margin = 1.1; ; margin *= 1.3) {
-      List<Parcel> out = attempt(n, seed, Math.sqrt((n / 6.0 + 4) * 305 * 305) * margin);
+      List<Ctx> parks = ctxs == null ? null : new ArrayList<>(n);
+      List<Parcel> out = attempt(n, seed, Math.sqrt((n / 6.0 + 4) * 305 * 305) * margin, parks);
       if (out != null) {
+        if (ctxs != null) {
+          ctxs.addAll(parks);
+        }
         return out;
       }
     }
   }
 
-  private static List<Parcel> attempt(int n, long seed, double side) {
+  private static List<Parcel> attempt(int n, long seed, double side, List<Ctx> ctxs) {
     Random rnd = new Random(seed);
     List<Parcel> out = new ArrayList<>(n);
     Frame frame = new Frame(113.775, 34.725, 3.0);
@@ -111,6 +120,9 @@ final class SynthBench {
         int k = seq.merge(z, 1, Integer::sum);
         String id = String.format(Locale.ROOT, "P-%s-%06d", z, k);
         out.add(SynthAttrs.parcel(id, ctx, null, ctx.industries, developed, lot, rnd));
+        if (ctxs != null) {
+          ctxs.add(ctx);
+        }
       }
     }
     return out;

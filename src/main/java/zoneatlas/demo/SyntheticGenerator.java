@@ -476,6 +476,28 @@ public final class SyntheticGenerator {
     return SynthBench.parcels(n, seed);
   }
 
+  /**
+   * The city benchmark's data: exactly {@code parcels} parcels laid as by {@link #benchParcels}
+   * (the same seed gives the same parcels), and about {@code enterprises} enterprises (a few over
+   * when the last owner brings tenants) with their land-use links and yearly figures, made by the
+   * demo's rules from supplied parcels taken with the probability that spreads them over the whole
+   * fabric. Deterministic from the seed.
+   */
+  public static Synthetic benchCity(int parcels, int enterprises, long seed) {
+    List<Ctx> ctxs = new ArrayList<>(parcels);
+    List<Parcel> ps = SynthBench.parcels(parcels, seed, ctxs);
+    Builder b = new Builder(new Random(seed ^ 0x5DEECE66DL));
+    b.parcels.addAll(ps);
+    b.parcelCtx.addAll(ctxs);
+    for (Ctx c : ctxs) {
+      b.parcelInd.add(c.industries);
+    }
+    // about 0.9 of parcels are supplied and an owner brings ~0.1 tenants and takes ~1.1 parcels
+    b.pTake = Math.min(1.0, enterprises / (0.9 * Math.max(1, parcels)) * 1.05);
+    b.maxEnts = enterprises;
+    return b.finish();
+  }
+
   // ---------------------------------------------------------------------------------------------
   // attributes, enterprises, figures
 
@@ -526,9 +548,14 @@ public final class SyntheticGenerator {
     final java.util.Set<String> usccs = new java.util.HashSet<>();
     final Map<String, Integer> parcelSeq = new HashMap<>();
     final List<Parcel> parcels = new ArrayList<>();
-    final List<Region> parcelRegion = new ArrayList<>();
+    /** Each parcel's park and industries (a region's, which for a park's main region are the park's). */
+    final List<Ctx> parcelCtx = new ArrayList<>();
+    final List<List<String>> parcelInd = new ArrayList<>();
     final List<Ent> ents = new ArrayList<>();
     final List<LandUse> landUses = new ArrayList<>();
+    /** Share of supplied parcels that get enterprises; below 1 only for the city benchmark. */
+    double pTake = 1.0;
+    int maxEnts = Integer.MAX_VALUE;
 
     Builder(Random rnd) {
       this.rnd = rnd;
@@ -543,8 +570,14 @@ public final class SyntheticGenerator {
         String id = parcelId(r.ctx.zone);
         Parcel p = SynthAttrs.parcel(id, r.ctx, r.smpId, r.industries, l.developed, l.lot, rnd);
         parcels.add(p);
-        parcelRegion.add(r);
+        parcelCtx.add(r.ctx);
+        parcelInd.add(r.industries);
       }
+      return finish();
+    }
+
+    /** Enterprises, links and figures for parcels already attributed, in their order. */
+    Synthetic finish() {
       assignEnterprises();
       List<Enterprise> enterprises = new ArrayList<>(ents.size());
       List<YearFigures> figures = new ArrayList<>(ents.size() * (LAST_YEAR - FIRST_YEAR + 1));
@@ -570,19 +603,24 @@ public final class SyntheticGenerator {
       Ent last = null;
       for (int i = 0; i < parcels.size(); i++) {
         Parcel p = parcels.get(i);
-        Region r = parcelRegion.get(i);
+        Ctx ctx = parcelCtx.get(i);
+        List<String> industries = parcelInd.get(i);
         ParcelStatus st = ParcelStatus.valueOf(p.status());
         if (st == ParcelStatus.available || st == ParcelStatus.approved_not_supplied) {
           continue;
         }
+        // the demo takes every supplied parcel and draws nothing here, so its stream is unchanged
+        if (ents.size() >= maxEnts || (pTake < 1.0 && rnd.nextDouble() >= pTake)) {
+          continue;
+        }
         boolean smp = p.smallMicroPark() != null;
         Ent owner;
-        if (last != null && last.ctx == r.ctx && last.parcels.size() < 3 && last.landUseCode.equals(p.landUseCode())
+        if (last != null && last.ctx == ctx && last.parcels.size() < 3 && last.landUseCode.equals(p.landUseCode())
             && last.parcels.get(0).status().equals(p.status()) && rnd.nextDouble() < 0.12) {
           owner = last;
         } else {
-          String ind = smp && rnd.nextDouble() < 0.5 ? "园区运营" : SynthAttrs.industryFor(p.landUseCode(), r.ctx, r.industries, rnd);
-          owner = new Ent(nextEntId(), r.ctx, r.industries, ind, p.landUseCode(), true);
+          String ind = smp && rnd.nextDouble() < 0.5 ? "园区运营" : SynthAttrs.industryFor(p.landUseCode(), ctx, industries, rnd);
+          owner = new Ent(nextEntId(), ctx, industries, ind, p.landUseCode(), true);
           ents.add(owner);
         }
         boolean tenants = st == ParcelStatus.in_use && (smp ? rnd.nextDouble() < 0.85 : rnd.nextDouble() < 0.15);
@@ -610,8 +648,8 @@ public final class SyntheticGenerator {
         }
         landUses.add(new LandUse(owner.id, p.id(), LandUse.OWNER, ownerShare, p.supplyYear()));
         for (double share : tenantShares) {
-          String ind = SynthAttrs.industryFor(p.landUseCode(), r.ctx, r.industries, rnd);
-          Ent t = new Ent(nextEntId(), r.ctx, r.industries, ind, p.landUseCode(), false);
+          String ind = SynthAttrs.industryFor(p.landUseCode(), ctx, industries, rnd);
+          Ent t = new Ent(nextEntId(), ctx, industries, ind, p.landUseCode(), false);
           int from = Math.max(p.buildStartYear() == null ? p.supplyYear() : p.buildStartYear() + 1, 2008);
           from = Math.min(from, LAST_YEAR);
           t.sinceYear = from + rnd.nextInt(LAST_YEAR - from + 1);

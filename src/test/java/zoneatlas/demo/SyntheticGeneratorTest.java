@@ -538,6 +538,26 @@ class SyntheticGeneratorTest {
   }
 
   @Test
+  void a_bench_city_is_the_bench_fabric_with_about_the_asked_enterprises_linked_to_its_parcels() {
+    Synthetic a = SyntheticGenerator.benchCity(3000, 900, 5);
+    assertEquals(a, SyntheticGenerator.benchCity(3000, 900, 5), "deterministic");
+    assertEquals(SyntheticGenerator.benchParcels(3000, 5), a.parcels(), "the same fabric as benchParcels");
+    assertTrue(a.enterprises().size() >= 800 && a.enterprises().size() <= 910, "enterprises: " + a.enterprises().size());
+    Set<String> parcels = new HashSet<>();
+    a.parcels().forEach(p -> parcels.add(p.id()));
+    Set<String> ents = new HashSet<>();
+    a.enterprises().forEach(e -> assertTrue(ents.add(e.id()), e.id()));
+    for (LandUse l : a.landUses()) {
+      assertTrue(parcels.contains(l.parcelId()) && ents.contains(l.enterpriseId()), l.toString());
+    }
+    assertEquals(a.enterprises().size() * 4, a.figures().size(), "four years each");
+    // spread over the fabric, not only its centre (parcels are laid from the centre outwards)
+    Set<String> outer = new HashSet<>();
+    a.parcels().subList(2000, 3000).forEach(p -> outer.add(p.id()));
+    assertTrue(a.landUses().stream().anyMatch(l -> outer.contains(l.parcelId())), "links in the outer third");
+  }
+
+  @Test
   void bench_parcels_are_exactly_n_non_overlapping_filled_parcels_around_zhengzhou() {
     List<Parcel> a = SyntheticGenerator.benchParcels(3000, 5);
     List<Parcel> b = SyntheticGenerator.benchParcels(3000, 5);
