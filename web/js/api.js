@@ -62,3 +62,18 @@ export async function api(path, opts = {}) {
   if (!res.ok) throw new ApiError(res.status, typeof body === 'object' ? body : null, typeof body === 'string' ? body : null);
   return body;
 }
+
+/** The file name the server gave a download (RFC 5987 filename*, in the reader's language; else filename). */
+export function downloadName(res, fallback) {
+  const cd = res.headers.get('Content-Disposition') || '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch (e) {
+      // a malformed name: the plain one below
+    }
+  }
+  const plain = /filename="([^"]+)"/i.exec(cd);
+  return plain ? plain[1] : fallback;
+}

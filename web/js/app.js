@@ -44,12 +44,16 @@
 //                                   style(feature) gives {color, weight, label} for (label: hover words)
 //   ZA.setPanelVisible(id, bool)    hides or shows a registered panel's tab (e.g. one only for some roles)
 //   ZA.planFeatures(collection)     [{id, name_zh, name_en, zone}] of a plan layer as drawn (to pick a board or park)
+//   ZA.parcelMinZoom                the zoom from which parcels are drawn (for a panel's "zoom in" hint)
+//   ZA.withheldFill()               a hatched fill for Leaflet paths: figures withheld (fewer than 3 firms),
+//                                   never to look like 无数据; setParcelStyle's style may return {hatch: true}
 //   ZA.asOf, ZA.setAsOf(instant|null), ZA.onAsOfChange(cb)  the instant the map shows (RFC 3339 UTC
 //                                   string; null = now): every layer and the detail card are loaded as
 //                                   they stood then (datetime=); kept in the link as t=; setAsOf returns
 //                                   a Promise resolved once the plan layers are drawn again
 
 import { api, ApiError, rawFetch, setToken, token } from './api.js';
+import { basemapLayer as makeBasemapLayer, basemapOptions as configuredBasemaps, defaultBasemap, mapNote, normaliseBasemap } from './basemap.js';
 import { gcjToWgs, gcjWebMercator, wgsToGcj } from './gcj02.js';
 import * as i18n from './i18n.js';
 import { renderDetails, renderMessage } from './details.js';
@@ -57,6 +61,7 @@ import {
   DEFAULT_VISIBLE, escapeHtml, INFRA_KEYS, Layers, ORDER, PLAN_COLLECTIONS,
 } from './layers.js';
 import { initMeasure } from './measure.js';
+import { hatchCanvas } from './styles.js';
 import { permalink, setInternal } from './permalink.js';
 import { initSearch } from './search.js';
 
@@ -64,8 +69,24 @@ const { t } = i18n;
 const $ = (sel) => document.querySelector(sel);
 
 i18n.add({
-  zh: { 'details.notfound.asof': '所查看的时点还没有这个要素（或已不存在）' },
-  en: { 'details.notfound.asof': 'This feature did not exist at the moment shown' },
+  zh: {
+    'details.notfound.asof': '所查看的时点还没有这个要素（或已不存在）',
+    'legend.as.line': '（线）',
+    'legend.as.area': '（范围）',
+    'legend.green.line': '生态廊道、绿带',
+    'legend.toggle.open': '展开图例',
+    'here.title': '此处有：',
+    'legend.toggle.close': '收起图例',
+  },
+  en: {
+    'details.notfound.asof': 'This feature did not exist at the moment shown',
+    'legend.as.line': ' (line)',
+    'legend.as.area': ' (area)',
+    'legend.green.line': 'Green corridors and belts',
+    'legend.toggle.open': 'Show the legend',
+    'here.title': 'Here:',
+    'legend.toggle.close': 'Hide the legend',
+  },
 });
 
 // ---- language -----------------------------------------------------------------------------
@@ -94,21 +115,24 @@ const vectorRenderer = L.canvas({ padding: 0.4, tolerance: 4 });
 // While a shape is being drawn (measuring, spatial queries) a click belongs to the drawing, not to
 // the feature under it: the canvas then passes clicks straight to the map, where Geoman takes them.
 // (Patched before the canvas exists: Leaflet binds the handler when it creates the element.)
-// And a click inside an area (a park, or a panel's area overlay) where a parcel is painted means
-// the parcel: the click then goes to the map, whose handler finds the parcel.
+// And a click inside an area of the plan (a park, a board, a zone) goes to the map, whose handler
+// lists everything under it (the parcel first) and offers a chooser when there is more than one;
+// inside a panel's area overlay where a parcel is painted it means the parcel.
 const canvasClick = vectorRenderer._onClick;
 vectorRenderer._onClick = function onClick(e) {
   if (drawingNow()) {
     this._fireEvent(false, e);
     return;
   }
-  if (e.type === 'click' && layers.parcelsShown()) {
+  if (e.type === 'click') {
     const point = this._map.mouseEventToLayerPoint(e);
     let top = null;
     for (let o = this._drawFirst; o; o = o.next) {
       if (o.layer.options.interactive && o.layer._containsPoint(point)) top = o.layer;
     }
-    if (top instanceof L.Polygon && layers.parcelAt(this._map.layerPointToLatLng(point))) {
+    const planArea = top instanceof L.Polygon && top.zaRef
+      && (PLAN_COLLECTIONS.includes(top.zaRef.collection) || top.zaRef.collection === 'infrastructure');
+    if (planArea || (top instanceof L.Polygon && layers.parcelsShown() && layers.parcelAt(this._map.layerPointToLatLng(point)))) {
       this._fireEvent(false, e);
       return;
     }
@@ -119,6 +143,26 @@ function drawingNow() {
   return busy || !!(map.pm && map.pm.globalDrawModeEnabled());
 }
 
+// One notch of a mouse wheel is one zoom level, whatever the browser reports as its delta (Leaflet
+// maps the delta through a curve: a notch of 100 px came out as 1.5 levels, of 120 px as 1.7), and
+// a burst of wheel events (a notch that repeats, a trackpad swipe) is one level per moment, not a
+// leap. The map lands on whole zoom levels, where tiles are drawn sharpest.
+L.Map.ScrollWheelZoom.include({
+  _performZoom() {
+    const m = this._map;
+    const dir = Math.sign(this._delta);
+    this._delta = 0;
+    this._startTime = null;
+    const now = Date.now();
+    if (!dir || now - (this._zaLast || 0) < 200) return;
+    this._zaLast = now;
+    m._stop();
+    const zoom = m.getZoom();
+    const target = m._limitZoom(dir > 0 ? Math.floor(zoom + 1e-6) + 1 : Math.ceil(zoom - 1e-6) - 1);
+    if (target !== zoom) m.setZoomAround(this._lastMousePos, target);
+  },
+});
+
 const map = L.map('map', {
   renderer: vectorRenderer,
   preferCanvas: true,
@@ -126,15 +170,15 @@ const map = L.map('map', {
   minZoom: 4,
   maxZoom: 19,
   zoomSnap: 0.5,
+  // see the wheel handler above: one notch, one level
+  wheelDebounceTime: 60,
+  wheelPxPerZoomLevel: 120,
   worldCopyJump: false,
   attributionControl: true,
 });
 map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
 L.control.zoom({ position: 'topleft' }).addTo(map);
 L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
-map.createPane('zaBase');
-map.getPane('zaBase').style.zIndex = 250;
-map.getPane('zaBase').style.pointerEvents = 'none';
 
 let busy = false;
 const listeners = { select: [], lang: [], auth: [], asof: [] };
@@ -153,7 +197,7 @@ const state = {
   collections: {},
   selected: null,
   user: { username: null, role: 'anonymous', seesConfidential: false },
-  basemap: 'outline',
+  basemap: 'demo',
   hadView: false,
 };
 
@@ -247,16 +291,11 @@ function treeRow(key, cls) {
 }
 
 function basemapOptions() {
-  const c = state.config;
-  const list = [{ id: 'none' }, { id: 'outline' }];
-  if (c.tiandituKey) list.push({ id: 'tianditu-vec' }, { id: 'tianditu-img' });
-  if (c.osmUrl) list.push({ id: 'osm' });
-  if (c.amapUrl) list.push({ id: 'amap' });
-  return list;
+  return configuredBasemaps(state.config);
 }
 
 function buildTree() {
-  const bm = basemapOptions().map((o) => `<label class="bm-option"><input type="radio" name="basemap" value="${o.id}"> ${escapeHtml(t('basemap.' + o.id))}</label>`).join('');
+  const bm = basemapOptions().map((o) => `<label class="bm-option"><input type="radio" name="basemap" value="${o.id}"> ${escapeHtml(o.label)}</label>`).join('');
   layersBody.innerHTML = `
     <h3 class="za-h3">${escapeHtml(t('basemap.title'))}</h3>
     <div class="basemaps">${bm}</div>
@@ -323,7 +362,8 @@ function updateTree() {
   if (note) {
     const n = state.basemap === 'amap' ? t('basemap.amap.note')
       : state.basemap.startsWith('tianditu') ? t('basemap.tianditu.note') + ' ' + t('basemap.online.note')
-        : state.basemap === 'osm' ? t('basemap.online.note') : '';
+        : state.basemap === 'osm' || state.basemap === 'wmts' ? t('basemap.online.note')
+          : state.basemap === 'demo' ? t('basemap.demo.note') : '';
     note.textContent = n;
     note.hidden = !n;
     note.classList.toggle('warn', state.basemap === 'amap');
@@ -351,8 +391,27 @@ const Legend = L.Control.extend({
     el.innerHTML = '<button type="button" class="za-legend-head"></button><div class="za-legend-body"></div>';
     L.DomEvent.disableClickPropagation(el);
     L.DomEvent.disableScrollPropagation(el);
-    el.querySelector('.za-legend-head').addEventListener('click', () => el.classList.toggle('collapsed'));
-    if (window.matchMedia('(max-width: 700px)').matches) el.classList.add('collapsed');
+    const head = el.querySelector('.za-legend-head');
+    head.addEventListener('click', () => {
+      el.classList.toggle('collapsed');
+      head.setAttribute('aria-expanded', String(!el.classList.contains('collapsed')));
+      head.title = t(el.classList.contains('collapsed') ? 'legend.toggle.open' : 'legend.toggle.close');
+      try {
+        localStorage.setItem('za.legend', el.classList.contains('collapsed') ? 'closed' : 'open');
+      } catch (e) {
+        // not kept
+      }
+    });
+    // open on a desktop, closed on a phone (it would cover half the map) unless the user chose
+    let kept = null;
+    try {
+      kept = localStorage.getItem('za.legend');
+    } catch (e) {
+      // no storage
+    }
+    const small = window.matchMedia('(max-width: 700px), (max-height: 560px)').matches;
+    if (kept === 'closed' || (kept !== 'open' && small)) el.classList.add('collapsed');
+    head.setAttribute('aria-expanded', String(!el.classList.contains('collapsed')));
     return el;
   },
 });
@@ -360,12 +419,14 @@ const legend = new Legend({ position: 'bottomright' }).addTo(map);
 
 function swatchHtml(it) {
   if (it.swatch === 'line') {
-    return `<span class="lg-line${it.dash ? ' dash' : ''}" style="border-color:${it.color}"></span>`;
+    const w = it.weight ? Math.max(2, Math.min(6, Math.round(it.weight))) : 3;
+    return `<span class="lg-line${it.dash ? ' dash' : ''}" style="border-color:${it.color};border-top-width:${w}px"></span>`;
   }
   if (it.swatch === 'point') return `<span class="lg-point" style="background:${it.color}"></span>`;
   const bg = it.fill || it.color;
   const op = it.fillOpacity === undefined ? 1 : Math.max(0.25, it.fillOpacity);
-  return `<span class="lg-area${it.dash ? ' dash' : ''}" style="border-color:${it.color};background:${hexA(bg, op)}"></span>`;
+  // hatched: withheld figures, which must not read as "no data" (a plain grey)
+  return `<span class="lg-area${it.dash ? ' dash' : ''}${it.pattern === 'hatch' ? ' hatch' : ''}" style="border-color:${it.color};background-color:${hexA(bg, op)}"></span>`;
 }
 
 /** A legend label: text, or {zh, en} from a panel's overlay. */
@@ -381,10 +442,14 @@ function hexA(hex, a) {
 
 function renderLegend() {
   const el = legend.getContainer();
-  el.querySelector('.za-legend-head').textContent = t('legend.title');
+  const head = el.querySelector('.za-legend-head');
+  head.textContent = t('legend.title');
+  head.title = t(el.classList.contains('collapsed') ? 'legend.toggle.open' : 'legend.toggle.close');
   const entries = layers.legend();
+  // nothing drawn: no legend box at all
+  el.hidden = entries.length === 0;
   el.querySelector('.za-legend-body').innerHTML = entries.length
-    ? entries.map((e) => `<div class="lg-group">${e.title ? `<div class="lg-title">${escapeHtml(e.title)}</div>` : ''}
+    ? entries.map((e) => `<div class="lg-group${e.thematic ? ' lg-thematic' : ''}">${e.title ? `<div class="lg-title">${escapeHtml(e.title)}</div>` : ''}
         ${e.items.map((it) => `<div class="lg-item">${swatchHtml(it)}<span>${escapeHtml(labelText(it.label))}</span></div>`).join('')}</div>`).join('')
     : `<div class="za-muted">${escapeHtml(t('legend.empty'))}</div>`;
 }
@@ -422,50 +487,8 @@ map.on('zoomend', () => scheduleUi());
 // ---- basemaps -----------------------------------------------------------------------------
 
 let basemapLayer = null;
-let outlineLayer = null;
-
-function tianditu(layer, key) {
-  return L.tileLayer('https://t{s}.tianditu.gov.cn/' + layer + '_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER='
-    + layer + '&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=' + encodeURIComponent(key), {
-    subdomains: '01234567', maxZoom: 18, attribution: '© <a href="https://www.tianditu.gov.cn" target="_blank" rel="noopener">天地图</a>',
-  });
-}
-
-function makeOutline() {
-  const renderer = L.canvas({ pane: 'zaBase', padding: 0.5 });
-  const group = L.featureGroup();
-  for (const coll of ['zones', 'core-boards']) {
-    for (const [key, ref] of layers.index) {
-      if (!key.startsWith(coll + ':')) continue;
-      L.geoJSON(ref.feature, {
-        pane: 'zaBase', renderer, interactive: false, pmIgnore: true, snapIgnore: true,
-        style: () => (coll === 'zones'
-          ? { color: '#9aa7b0', weight: 1.2, fillColor: '#e4e9ec', fillOpacity: 1 }
-          : { color: '#c3ccd2', weight: 0.8, fillColor: '#dde4e8', fillOpacity: 1 }),
-      }).eachLayer((l) => group.addLayer(l));
-    }
-  }
-  return group;
-}
-
-function basemapLayerFor(id) {
-  const c = state.config;
-  switch (id) {
-    case 'outline':
-      if (!outlineLayer && layers.groups.get('zones').status === 'ready') outlineLayer = makeOutline();
-      return outlineLayer;
-    case 'tianditu-vec':
-      return L.layerGroup([tianditu('vec', c.tiandituKey), tianditu('cva', c.tiandituKey)]);
-    case 'tianditu-img':
-      return L.layerGroup([tianditu('img', c.tiandituKey), tianditu('cia', c.tiandituKey)]);
-    case 'osm':
-      return L.tileLayer(c.osmUrl, { maxZoom: 19, subdomains: 'abc', attribution: '© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a>' });
-    case 'amap':
-      return L.tileLayer(c.amapUrl, { maxZoom: 18, subdomains: '1234', attribution: '© 高德地图 AutoNavi (GCJ-02)' });
-    default:
-      return null;
-  }
-}
+// the note in the map's corner: 示意底图 while the demo basemap shows, the 审图号 when configured
+let note = null;
 
 function setCrs(crs) {
   if (map.options.crs === crs) return;
@@ -477,7 +500,8 @@ function setCrs(crs) {
 }
 
 function setBasemap(id) {
-  if (!basemapOptions().some((o) => o.id === id)) id = 'outline';
+  id = normaliseBasemap(id);
+  if (!basemapOptions().some((o) => o.id === id)) id = defaultBasemap(state.config);
   if (basemapLayer) map.removeLayer(basemapLayer);
   basemapLayer = null;
   state.basemap = id;
@@ -487,10 +511,13 @@ function setBasemap(id) {
   } else {
     setCrs(WEB_MERCATOR);
   }
-  basemapLayer = basemapLayerFor(id);
+  basemapLayer = makeBasemapLayer(id, state.config, map);
   if (basemapLayer) basemapLayer.addTo(map);
   map.getContainer().dataset.basemap = id;
-  setInternal('b', id === 'outline' ? null : id);
+  if (!note) note = mapNote(map, state.config);
+  note.update(id, basemapLayer && basemapLayer.zaSourceNote);
+  if (basemapLayer && id === 'demo') basemapLayer.on('zaloaded', () => note.update(state.basemap, basemapLayer.zaSourceNote));
+  setInternal('b', id === defaultBasemap(state.config) ? null : id);
   scheduleUi();
 }
 
@@ -629,11 +656,56 @@ function clearSelection() {
 
 map.on('click', (e) => {
   if (drawingNow()) return;
-  // parcels are painted on a canvas of their own: a click nothing else took may be on one
-  const parcel = layers.parcelAt(e.latlng);
-  if (parcel) select('parcels', parcel.id, { fromMap: true });
-  else if (state.selected) clearSelection();
+  // parcels are painted on a canvas of their own, areas hold one another: the most specific thing
+  // under the click is selected, and when there is more than one a chooser lists them all
+  const here = layers.featuresAt(e.latlng);
+  if (!here.length) {
+    if (state.selected) clearSelection();
+    return;
+  }
+  select(here[0].collection, here[0].id, { fromMap: true });
+  if (here.length > 1) openChooser(e.latlng, here);
 });
+
+/** "此处有：" a short list of what lies under a click, to select another of them. */
+function openChooser(latlng, here) {
+  const items = here.slice(0, 8);
+  const el = L.DomUtil.create('div', 'za-here');
+  const title = L.DomUtil.create('div', 'za-here-title', el);
+  title.textContent = t('here.title');
+  const ul = L.DomUtil.create('ul', 'za-here-list', el);
+  const mark = () => ul.querySelectorAll('button').forEach((b, i) => {
+    const on = !!state.selected && state.selected.collection === items[i].collection && state.selected.id === items[i].id;
+    b.classList.toggle('active', on);
+    b.setAttribute('aria-pressed', String(on));
+  });
+  items.forEach((it, i) => {
+    const li = L.DomUtil.create('li', '', ul);
+    const b = L.DomUtil.create('button', 'za-here-item', li);
+    b.type = 'button';
+    b.dataset.collection = it.collection;
+    b.dataset.id = it.id;
+    const kind = it.collection === 'infrastructure' ? i18n.value('kind', it.feature.properties.kind) : t('coll.' + it.collection);
+    b.innerHTML = `<span class="za-here-kind">${escapeHtml(kind)}</span> <span class="za-here-name">${escapeHtml(layers.shortName(it.collection, it.feature))}</span>`;
+    L.DomEvent.on(b, 'click', (ev) => {
+      L.DomEvent.stop(ev);
+      select(it.collection, it.id, { fromMap: true }).then(mark);
+      mark();
+    });
+  });
+  mark();
+  L.DomEvent.disableClickPropagation(el);
+  const popup = L.popup({ className: 'za-here-popup', maxWidth: 320, minWidth: 180, autoPanPaddingTopLeft: [10, 60], closeButton: true })
+    .setLatLng(latlng).setContent(el).openOn(map);
+  // on a phone the card's sheet has just opened over the lower half of the map: bring the chooser
+  // back into the part still in view, clear of the controls along the bottom
+  setTimeout(() => {
+    if (!map.hasLayer(popup)) return;
+    const sheetOpen = window.matchMedia('(max-width: 700px)').matches && !$('#sidebar').classList.contains('collapsed-narrow');
+    const covered = sheetOpen ? Math.round($('#main').clientHeight * 0.52) : 0;
+    map.panInside(latlng, { paddingTopLeft: [20, Math.min(220, el.offsetHeight + 50)], paddingBottomRight: [20, covered + 60] });
+  }, 320);
+}
 
 // ---- permalink: view and layers -----------------------------------------------------------
 
@@ -770,6 +842,8 @@ function relabel() {
   updateZoomHint();
   renderAuth();
   layers.relabel();
+  if (basemapLayer && basemapLayer.zaRelabel) basemapLayer.zaRelabel();
+  if (note) note.relabel(basemapLayer && basemapLayer.zaSourceNote);
 }
 
 function setLanguage(l) {
@@ -802,6 +876,7 @@ $('#lang-toggle').addEventListener('click', () => setLanguage(i18n.getLang() ===
 
 let resolveReady;
 const ready = new Promise((r) => (resolveReady = r));
+let withheldPattern = null;
 
 const ZA = {
   map,
@@ -811,7 +886,7 @@ const ZA = {
   get lang() {
     return i18n.getLang();
   },
-  i18n: { add: i18n.add, pick: i18n.pick, value: i18n.value, setLang: setLanguage },
+  i18n: { add: i18n.add, pick: i18n.pick, value: i18n.value, formatTime: i18n.formatTime, setLang: setLanguage },
   registerPanel,
   showPanel: (id) => showTab(id, true),
   selectFeature: (collection, id, opts) => select(collection, id, Object.assign({ fit: true }, opts)),
@@ -821,6 +896,15 @@ const ZA = {
   parcelAt: (latlng) => layers.parcelAt(L.latLng(latlng)),
   parcelMarks: (style) => layers.markParcels(style),
   setPanelVisible,
+  /** The zoom from which parcels are drawn (10 from vector tiles; 14 as GeoJSON: an earlier instant, AMap). */
+  get parcelMinZoom() {
+    return layers.groups.get('parcels').minZoom;
+  },
+  /** A hatched fill (a CanvasPattern) for Leaflet paths on the map's canvas: withheld figures, not 无数据. */
+  withheldFill: () => {
+    if (!withheldPattern) withheldPattern = document.createElement('canvas').getContext('2d').createPattern(hatchCanvas(), 'repeat');
+    return withheldPattern;
+  },
   planFeatures: (collection) => [...layers.index.entries()]
     .filter(([k]) => k.startsWith(collection + ':'))
     .map(([, ref]) => ({ id: ref.feature.id, name_zh: ref.feature.properties.name_zh, name_en: ref.feature.properties.name_en, zone: ref.feature.properties.zone })),
@@ -916,9 +1000,8 @@ async function start() {
   if (layers.asOf) emit('asof', layers.asOf);
   buildTree();
   restoreLayers();
-  setBasemap(permalink.get('b') || 'outline');
+  setBasemap(permalink.get('b') || defaultBasemap(state.config));
   await Promise.all([...PLAN_COLLECTIONS, 'infrastructure'].map((c) => layers.loadPlan(c)));
-  if (state.basemap === 'outline' && !basemapLayer) setBasemap('outline');
   const s = permalink.get('s');
   if (s && s.indexOf(':') > 0) {
     const i = s.indexOf(':');

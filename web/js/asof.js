@@ -4,6 +4,8 @@
 // says which moment is shown, with a button back to now. Editing is off meanwhile (js/edit.js).
 // The instant stays in the shared link (t=), so a colleague opens the same past map.
 
+import { formatTime } from './i18n.js';
+
 const ZA = window.ZA;
 const { t } = ZA;
 
@@ -38,20 +40,9 @@ ZA.i18n.add({
 
 const BEIJING_MS = 8 * 3600 * 1000; // UTC+8 all year (no daylight saving since 1991)
 
-/** An instant as Beijing wall-clock time: "2026年12月7日 15:04" in Chinese, "7 Dec 2026, 15:04 (Beijing)" in English. */
+/** An instant as Beijing wall-clock time, as everywhere else: "2026-12-07 15:04（北京时间）" (i18n.formatTime). */
 export function formatShanghai(iso) {
-  const d = new Date(iso);
-  if (!Number.isFinite(d.getTime())) return '';
-  if (ZA.lang === 'en') {
-    return new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Shanghai', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-    }).format(d) + ' (Beijing)';
-  }
-  const p = {};
-  for (const part of new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(d)) p[part.type] = part.value;
-  return `${p.year}年${p.month}月${p.day}日 ${p.hour}:${p.minute}`;
+  return formatTime(iso);
 }
 
 /** "2026-12-07T15:04" (what a datetime-local input holds, read as Beijing time) -> "2026-12-07T07:04:00Z", or null. */

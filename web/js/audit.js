@@ -10,7 +10,9 @@ import * as i18n from './i18n.js';
 
 const { t } = i18n;
 const PAGE = 50;
-const OPS = ['create', 'replace', 'update', 'delete', 'revert', 'split', 'merge', 'import', 'import-figures', 'load'];
+const OPS = ['create', 'replace', 'update', 'delete', 'revert', 'split', 'merge', 'import', 'import-figures', 'load',
+  'evaluation-notice', 'evaluation-objection', 'evaluation-decision', 'evaluation-publish', 'evaluation-revise',
+  'evaluation-item', 'evaluation-item-remove'];
 const LAYERS = ['zones', 'core-boards', 'industrial-parks', 'small-micro-parks', 'infrastructure', 'parcels', 'enterprises'];
 const FILTERS = ['user', 'collection', 'op', 'from', 'to', 'feature'];
 
@@ -82,6 +84,13 @@ i18n.add({
     'audit.op.import': '导入地块',
     'audit.op.import-figures': '导入经济数据',
     'audit.op.load': '初始数据',
+    'audit.op.evaluation-notice': '亩均评价公示',
+    'audit.op.evaluation-objection': '登记异议',
+    'audit.op.evaluation-decision': '异议处理',
+    'audit.op.evaluation-publish': '亩均评价公布',
+    'audit.op.evaluation-revise': '公布名单修订',
+    'audit.op.evaluation-item': '登记评价事项',
+    'audit.op.evaluation-item-remove': '撤销评价事项',
   },
   en: {
     'audit.title': 'Audit trail',
@@ -149,6 +158,13 @@ i18n.add({
     'audit.op.merge': 'merge',
     'audit.op.import': 'parcel import',
     'audit.op.import-figures': 'figures import',
+    'audit.op.evaluation-notice': 'evaluation notice',
+    'audit.op.evaluation-objection': 'objection recorded',
+    'audit.op.evaluation-decision': 'objection decided',
+    'audit.op.evaluation-publish': 'evaluation published',
+    'audit.op.evaluation-revise': 'published list revised',
+    'audit.op.evaluation-item': 'evaluation item recorded',
+    'audit.op.evaluation-item-remove': 'evaluation item removed',
     'audit.op.load': 'initial data',
   },
 });

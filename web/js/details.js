@@ -16,6 +16,7 @@ addLabels({
     'card.eff.class': '分类',
     'card.eff.classOf': '{c}类',
     'card.eff.noClass': '未定级',
+    'card.eff.list': '分类依据：',
     'card.eff.rankPark': '园区内排名',
     'card.eff.rankZone': '开发区内排名',
     'card.eff.rankText': '第 {r} / {n}',
@@ -45,6 +46,7 @@ addLabels({
     'card.eff.class': 'Class',
     'card.eff.classOf': 'Class {c}',
     'card.eff.noClass': 'Not classed',
+    'card.eff.list': 'Classes from: ',
     'card.eff.rankPark': 'Rank in its park',
     'card.eff.rankZone': 'Rank in its zone',
     'card.eff.rankText': 'No. {r} of {n}',
@@ -97,7 +99,8 @@ export function renderDetails(el, collection, feature, ctx) {
     subtitle = landUseName(p.land_use_code, p.land_use_name, getLang());
   } else {
     title = pick(p.name_zh, p.name_en) || feature.id;
-    subtitle = getLang() === 'en' ? p.name_zh : p.name_en;
+    // an English reader is helped by the Chinese name a sign or a document uses; a Chinese reader needs no English one
+    subtitle = getLang() === 'en' ? p.name_zh : '';
   }
   const kicker = [t('coll.' + collection)];
   if (p.kind && collection !== 'parcels' && value('kind', p.kind).toLowerCase() !== kicker[0].toLowerCase()) {
@@ -140,7 +143,7 @@ export function renderDetails(el, collection, feature, ctx) {
   el.querySelector('[data-act=share]').addEventListener('click', () => share(el, ctx.shareUrl()));
   // the totals are today's (/api/summary has no datetime): not shown on a map of an earlier moment
   if (PLAN_COLLECTIONS.includes(collection) && !ctx.asOf) loadSummary(el.querySelector('.za-summary'), collection, feature.id, ctx);
-  if (p.source_doc && p.source_lines) loadSourceText(el.querySelector('.za-source-text'), p, ctx);
+  if (p.source_doc && p.source_lines) loadSourceText(el.querySelector('.za-source'), p, ctx);
   // the 亩均 card is of the evaluated years, not of an earlier instant of the map
   if ((collection === 'parcels' || collection === 'enterprises') && !ctx.asOf) {
     loadEfficiency(el.querySelector('.za-eff'), collection === 'parcels' ? 'parcel' : 'enterprise', feature.id, ctx);
@@ -182,6 +185,10 @@ function efficiencyHtml(c) {
     badges.push(`<span class="badge za-eff-class">${escapeHtml(t('card.eff.noClass'))}</span>`);
   }
   const out = [`<h3 class="za-h3">${escapeHtml(t('card.eff.title'))} · ${escapeHtml(t('card.eff.year', { y: c.year }))} ${badges.join(' ')}</h3>`];
+  const list = c.lists && c.zone && c.lists[c.zone];
+  if (list && c.class) {
+    out.push(`<p class="za-muted za-eff-list" data-state="${escapeHtml(list.state)}">${escapeHtml(t('card.eff.list') + pick(list.label_zh, list.label_en))}</p>`);
+  }
   if (c.level === 'parcel' && c.users) {
     out.push(`<p class="za-muted">${escapeHtml(t('card.eff.users', { n: c.users, m: c.enterprises_with_figures }))}</p>`);
   }
@@ -212,7 +219,7 @@ function efficiencyHtml(c) {
   }
   if (c.reasons && c.reasons.length) {
     out.push(`<h4 class="za-h4">${escapeHtml(t('card.eff.reasons'))}</h4><ul class="za-eff-reasons">${c.reasons.map((r) =>
-      `<li>${escapeHtml(pick(r.name_zh, r.name_en))}${r.detail_zh && !en ? `<small class="za-muted">（${escapeHtml(r.detail_zh)}）</small>` : ''}${r.parcel ? ` <small class="za-muted">${escapeHtml(t('coll.parcels'))} ${escapeHtml(r.parcel)}</small>` : ''}</li>`).join('')}</ul>`);
+      `<li>${escapeHtml(pick(r.name_zh, r.name_en))}${pick(r.detail_zh, r.detail_en) ? `<small class="za-muted">${en ? ' (' : '（'}${escapeHtml(pick(r.detail_zh, r.detail_en))}${en ? ')' : '）'}</small>` : ''}${r.parcel ? ` <small class="za-muted">${escapeHtml(t('coll.parcels'))} ${escapeHtml(r.parcel)}</small>` : ''}</li>`).join('')}</ul>`);
   }
   const pct = (v) => (v === undefined || v === null ? '–' : fmt(v * 100, 1) + '%');
   const role = (x) => (en ? (x.role === 'tenant' ? 'tenant' : 'land-use right holder') : x.role_zh);
@@ -261,19 +268,36 @@ function seriesSvg(series) {
   return `<svg class="za-eff-series" role="img" aria-label="${escapeHtml(t('card.eff.series'))}" width="${series.length * w}" height="${top + h + 16}" viewBox="0 0 ${series.length * w} ${top + h + 16}">${bars}</svg>`;
 }
 
-/** The plan's own words at the cited lines, so the reader need not open the document. */
+/**
+ * The citation as a planner writes it (《title》第939、945行) and the plan's own words at the cited
+ * lines, only the sentences that concern this feature (the server picks them, SourceDocs.excerpts),
+ * so the reader need not open the document.
+ */
 async function loadSourceText(el, p, ctx) {
   let r;
   try {
-    r = await ctx.api('/api/sources/' + encodeURIComponent(p.source_doc) + '?lines=' + encodeURIComponent(p.source_lines));
+    r = await ctx.api('/api/sources/' + encodeURIComponent(p.source_doc) + '?lines=' + encodeURIComponent(p.source_lines)
+      + (p.name_zh ? '&about=' + encodeURIComponent(p.name_zh) : ''));
   } catch (e) {
-    return; // the citation itself is still shown
+    return; // the line numbers are still shown
   }
   if (!el.isConnected) return;
-  const text = r.lines.map((l) => l.text).filter((x) => x).join(' ');
-  const cut = text.length > 600 ? text.slice(0, 600) + '…' : text;
-  el.textContent = '“' + cut + '”';
-  el.hidden = false;
+  const cite = el.querySelector('.za-source-cite');
+  if (cite && r.citation) cite.textContent = pick(r.citation.zh, r.citation.en);
+  const quotes = (r.excerpts || []).filter((x) => x.text);
+  const list = el.querySelector('.za-source-text');
+  if (!quotes.length || !list) return;
+  list.innerHTML = quotes.map((x) => `<li data-line="${x.line}"><span class="za-source-line">${escapeHtml(lineWords(String(x.line)))}${x.notice ? escapeHtml(t('details.notice')) : ''}</span>“${escapeHtml(x.text)}”</li>`).join('');
+  list.setAttribute('aria-label', t('details.quote'));
+  list.hidden = false;
+}
+
+/** "第939、945行" / "lines 939, 945" of a spec like "939,945" or "1125-1127". */
+function lineWords(spec) {
+  const parts = String(spec).split(',').map((x) => x.trim().replace(/-/g, '–')).filter((x) => x);
+  if (!parts.length) return '';
+  return t(parts.length > 1 || parts[0].includes('–') ? 'details.linesMany' : 'details.lines',
+    { l: parts.join(getLang() === 'en' ? ', ' : '、') });
 }
 
 export function renderMessage(el, text) {
@@ -310,16 +334,10 @@ function facts(collection, p) {
 
 function source(p) {
   if (!p.source_doc) return '';
-  const num = String(p.source_doc).slice(0, 3);
-  const title = value('doc', num);
-  const docName = title && title !== num ? `《${escapeHtml(title)}》` : '';
-  const parts = p.source_lines ? String(p.source_lines).split(',').map((x) => x.trim().replace(/-/g, '–')) : [];
-  const lines = parts.length ? t(parts.length > 1 || parts[0].includes('–') ? 'details.linesMany' : 'details.lines',
-    { l: parts.join(getLang() === 'en' ? ', ' : '、') }) : '';
+  // the document's title arrives with the quote; until then (or if it fails) the lines alone
   return `<div class="za-source"><span class="za-source-label">${escapeHtml(t('details.source'))}</span>
-    ${docName} <span class="za-source-lines">${escapeHtml(lines)}</span>
-    <div class="za-source-file"><code>${escapeHtml(p.source_doc)}</code>${p.source_lines ? ` : <code>${escapeHtml(p.source_lines)}</code>` : ''}</div>
-    <blockquote class="za-source-text" hidden></blockquote></div>`;
+    <span class="za-source-cite">${escapeHtml(lineWords(p.source_lines || ''))}</span>
+    <ol class="za-source-text" hidden></ol></div>`;
 }
 
 function displayValue(name, v, collection, ctx) {
@@ -356,6 +374,8 @@ function attributes(collection, p, ctx) {
   for (const name of names) {
     if (SHOWN.has(name)) continue;
     if (collection === 'parcels' && name === 'land_use_code') continue;
+    // each reader gets the note in their language; a note written only in the other is not shown
+    if (name === (getLang() === 'en' ? 'placement_note_zh' : 'placement_note')) continue;
     const shown = displayValue(name, p[name], collection, c);
     if (shown === null) continue;
     const def = props[name] || {};

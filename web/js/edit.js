@@ -78,7 +78,6 @@ ZA.i18n.add({
     'edit.links.row': '第 {n} 行',
     'edit.area.live': '面积（按当前图形）',
     'edit.length.live': '长度（按当前图形）',
-    'edit.doc': '来源文件：{doc}',
     'edit.placed': '所属开发区、核心板块、园区和小微园将按图形自动确定。',
     'edit.nochange': '没有需要保存的修改',
     'edit.saved': '已保存{what}',
@@ -240,7 +239,6 @@ ZA.i18n.add({
     'edit.links.row': 'row {n}',
     'edit.area.live': 'Area (current shape)',
     'edit.length.live': 'Length (current shape)',
-    'edit.doc': 'Source document: {doc}',
     'edit.placed': 'Zone, core board, park and small-micro park are placed from the shape.',
     'edit.nochange': 'Nothing to save',
     'edit.saved': 'Saved {what}',
@@ -356,7 +354,7 @@ const COLLECTIONS = ['parcels', 'enterprises', 'zones', 'core-boards', 'industri
 const REFS = { board: 'core-boards', park: 'industrial-parks', small_micro_park: 'small-micro-parks' };
 /** Ratios stored 0..1, entered in percent (as the detail card shows them). */
 const PERCENT = new Set(['coverage', 'coverage_min']);
-const LONG_TEXT = new Set(['positioning', 'lead_industries', 'placement_note']);
+const LONG_TEXT = new Set(['positioning', 'lead_industries', 'placement_note', 'placement_note_zh']);
 /** A new parcel is placed in its zone, board and parks by the server, from its shape. */
 const PLACED = new Set(['zone', 'board', 'park', 'small_micro_park']);
 
@@ -1516,10 +1514,8 @@ function fieldHtml(c, name, def, value, o) {
     return wrap(`<span class="ze-num"><input type="number" ${data} data-kind="${pct ? 'percent' : 'number'}" step="${year ? 1 : 'any'}"
       inputmode="${year ? 'numeric' : 'decimal'}" value="${esc(shown)}">${unit ? `<span class="ze-unit">${esc(unit)}</span>` : ''}</span>`);
   }
-  const doc = name === 'source_doc' && value ? ZA.i18n.value('doc', String(value).slice(0, 3)) : null;
-  const docNote = doc && doc !== String(value).slice(0, 3) ? `<div class="ze-note">${esc(t('edit.doc', { doc: '《' + doc + '》' }))}</div>` : '';
   if (LONG_TEXT.has(name)) return wrap(`<textarea ${data} data-kind="text" rows="3">${esc(value || '')}</textarea>`);
-  return wrap(`<input type="text" ${data} data-kind="text" value="${esc(value === null || value === undefined ? '' : value)}">${docNote}`);
+  return wrap(`<input type="text" ${data} data-kind="text" value="${esc(value === null || value === undefined ? '' : value)}">`);
 }
 
 /** A value the server works out, as the detail card shows it. */

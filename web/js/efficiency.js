@@ -6,6 +6,9 @@
 // Numbers come from /api/efficiency/*, which withholds per-enterprise figures from roles that
 // may not see them; this page only shows what the server sends.
 
+import { lineChart, classBars } from './efficiency-charts.js';
+import { downloadName } from './api.js';
+
 const ZA = window.ZA;
 
 ZA.i18n.add({
@@ -85,16 +88,46 @@ ZA.i18n.add({
     'eff.level.industrial-park': '产业园区',
     'eff.level.core-board': '核心板块',
     'eff.level.zone': '开发区',
-    'eff.parcels.zoom': '地块在放大到 14 级后显示。',
+    'eff.parcels.zoom': '地块在放大到 {z} 级后显示。',
+    'eff.whatif.off': '勾选“地块着色”并显示“分类等级”，即可在地图上查看模拟分类。',
     'eff.reason.approved_not_supplied': '批而未供',
     'eff.reason.supplied_not_used': '供而未用',
-    'eff.reason.idle': '闲置土地',
+    'eff.reason.idle': '闲置',
     'eff.reason.partly_used': '用而未尽',
     'eff.reason.built_not_producing': '建而未投',
     'eff.reason.below_standard': '投而未达标',
     'eff.reason.low_class': '低效企业用地',
     'eff.reason.far_below_min': '容积率低于控制指标',
     'eff.reason.coverage_below_min': '建筑系数低于控制指标',
+    'eff.trend': '历年趋势',
+    'eff.policy': '政策名单与年度报告',
+    'eff.policy.prices': '差别化价格名单（电、水、气、排污）',
+    'eff.policy.leaders': '领跑企业名单',
+    'eff.policy.watch': '重点帮扶整治名单',
+    'eff.policy.lowland': '低效用地清单（按类别）',
+    'eff.policy.report': '年度评价报告',
+    'eff.policy.report.zone': '选择开发区后可下载该区的年度评价报告。',
+    'eff.trend.level': '趋势范围',
+    'eff.trend.top': '显示最新年度数值最高的 {k} 个（共 {n} 个）',
+    'eff.trend.none': '暂无可显示的趋势。',
+    'eff.classchart': '分类分布',
+    'eff.low.all': '显示全部 {n} 宗',
+    'eff.low.fewer': '收起',
+    'eff.low.where': '位置',
+    'eff.low.category': '类别',
+    'eff.low.found': '情形',
+    'eff.low.area': '面积（{u}）',
+    'eff.low.count': '{n} 宗，{a} {u}',
+    'eff.lowcat.approved': '批而未供',
+    'eff.lowcat.supplied': '供而未用',
+    'eff.lowcat.partly': '用而未尽',
+    'eff.lowcat.built': '建而未投',
+    'eff.lowcat.below': '投而未达标',
+    'eff.lowcat.other': '其他低效情形',
+    'eff.lowcat.note.approved': '已批准建设、尚未供应的土地，属政府待供应土地，不是用地单位已取得而未使用的土地，单列统计',
+    'eff.lowcat.note.supplied': '已供应给用地单位但未按期动工（含闲置土地）',
+    'eff.lowcat.note.other': '不属五类：低效企业用地、容积率或建筑系数低于控制指标',
+    'eff.lowcat.tag.approved': '未供应',
   },
   en: {
     'eff.title': 'Mu efficiency',
@@ -172,16 +205,46 @@ ZA.i18n.add({
     'eff.level.industrial-park': 'Industrial park',
     'eff.level.core-board': 'Core board',
     'eff.level.zone': 'Zone',
-    'eff.parcels.zoom': 'Parcels are drawn from zoom 14.',
+    'eff.parcels.zoom': 'Parcels are drawn from zoom {z}.',
+    'eff.whatif.off': 'Tick “Colour parcels” and show “Class” to see the what-if classes on the map.',
     'eff.reason.approved_not_supplied': 'Approved, not supplied',
     'eff.reason.supplied_not_used': 'Supplied, not used',
-    'eff.reason.idle': 'Idle land',
+    'eff.reason.idle': 'Idle',
     'eff.reason.partly_used': 'Partly used',
     'eff.reason.built_not_producing': 'Built, not producing',
     'eff.reason.below_standard': 'Below its standard-land commitment',
     'eff.reason.low_class': 'Low-class occupant',
     'eff.reason.far_below_min': 'FAR below control indicator',
     'eff.reason.coverage_below_min': 'Coverage below control indicator',
+    'eff.trend': 'Trend over the years',
+    'eff.policy': 'Policy lists and annual report',
+    'eff.policy.prices': 'Differentiated prices (power, water, gas, discharge)',
+    'eff.policy.leaders': 'Leaders',
+    'eff.policy.watch': 'Watch list',
+    'eff.policy.lowland': 'Low-efficiency land by category',
+    'eff.policy.report': 'Annual evaluation report',
+    'eff.policy.report.zone': 'Choose a zone to download its annual evaluation report.',
+    'eff.trend.level': 'Trend of',
+    'eff.trend.top': 'The {k} highest in the latest year are shown ({n} in all)',
+    'eff.trend.none': 'No trend to show.',
+    'eff.classchart': 'Distribution of classes',
+    'eff.low.all': 'Show all {n} parcels',
+    'eff.low.fewer': 'Show fewer',
+    'eff.low.where': 'Where',
+    'eff.low.category': 'Category',
+    'eff.low.found': 'Findings',
+    'eff.low.area': 'Area ({u})',
+    'eff.low.count': '{n} parcels, {a} {u}',
+    'eff.lowcat.approved': 'Approved, not supplied',
+    'eff.lowcat.supplied': 'Supplied, not used',
+    'eff.lowcat.partly': 'Partly used',
+    'eff.lowcat.built': 'Built, not producing',
+    'eff.lowcat.below': 'Producing below commitment',
+    'eff.lowcat.other': 'Other low-efficiency land',
+    'eff.lowcat.note.approved': 'approved for construction but not yet supplied: the government\'s land to supply, not a user\'s land left unused; counted apart',
+    'eff.lowcat.note.supplied': 'supplied to a user and not started on time (idle land included)',
+    'eff.lowcat.note.other': 'outside the five: low-class occupants, FAR or coverage below the control indicators',
+    'eff.lowcat.tag.approved': 'not supplied',
   },
 });
 
@@ -264,6 +327,9 @@ const state = {
   whatifZone: '',
   autoBalance: true,
   moversAll: false,
+  trend: null,
+  trendLevel: ['core-board', 'industrial-park', 'small-micro-park'].includes(P.get('et')) ? P.get('et') : 'zone',
+  lowAll: false,
   error: null,
   busy: 0,
 };
@@ -348,6 +414,7 @@ async function loadAll() {
       targets: ZA.api('/api/efficiency/targets?' + new URLSearchParams({ year: state.year, scheme: state.scheme })),
       classes: ZA.api('/api/efficiency/classes?' + query()),
       low: ZA.api('/api/efficiency/low-efficiency?' + query({ format: 'geojson', unit })),
+      trend: ZA.api('/api/efficiency/trend?' + trendQuery()),
     };
     const out = {};
     for (const [k, p] of Object.entries(jobs)) out[k] = p ? await p : null;
@@ -358,6 +425,7 @@ async function loadAll() {
     state.targets = out.targets;
     state.classes = out.classes;
     state.lowFc = out.low;
+    state.trend = out.trend;
     state.whatif = null;
     state.weights = null;
     state.cap = null;
@@ -402,7 +470,7 @@ function legendItems(br, minGroup) {
     const edges = [br.min, ...br.cuts, br.max];
     for (let i = 0; i < cs.length; i++) items.push({ swatch: 'area', color: '#fff', fill: cs[i], fillOpacity: 0.9, label: num(edges[i]) + ' – ' + num(edges[i + 1]) });
   }
-  items.push({ swatch: 'area', color: '#fff', fill: WITHHELD, fillOpacity: 0.9, label: t('eff.withheld', { n: minGroup }) });
+  items.push({ swatch: 'area', color: '#fff', fill: WITHHELD, fillOpacity: 0.9, pattern: 'hatch', label: t('eff.withheld', { n: minGroup }) });
   items.push({ swatch: 'area', color: '#fff', fill: NODATA, fillOpacity: 0.9, label: t('eff.nodata') });
   return items;
 }
@@ -423,7 +491,9 @@ function drawParcels() {
   ZA.setParcelStyle((f) => {
     const row = state.parcelRows.byId.get(f.id);
     if (!row) return null;
-    return { fillColor: colorFor(row, br, whatifParcelClass(f.id)), fillOpacity: 0.85 };
+    const fill = colorFor(row, br, whatifParcelClass(f.id));
+    // withheld is hatched on the map as in the legend: it must not look like 无数据
+    return { fillColor: fill, fillOpacity: 0.85, hatch: fill === WITHHELD };
   }, { title, legend: legendItems(br, state.meta.minGroupSize) });
 }
 
@@ -453,7 +523,8 @@ async function drawGroups() {
       } else {
         fill = colorFor(row, br);
       }
-      return { color: fill === NODATA || fill === WITHHELD ? '#37474f' : fill, weight: 2, fillColor: fill, fillOpacity: groupFillOpacity() };
+      const hatch = fill === WITHHELD && ZA.withheldFill ? ZA.withheldFill() : null;
+      return { color: fill === NODATA || fill === WITHHELD ? '#37474f' : fill, weight: 2, fillColor: hatch || fill, fillOpacity: hatch ? 1 : groupFillOpacity() };
     },
     onEachFeature: (f, l) => {
       const row = byId.get(f.id);
@@ -611,7 +682,7 @@ async function download(path, filename) {
     const blob = await res.blob();
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = filename;
+    a.download = downloadName(res, filename);
     document.body.appendChild(a);
     a.click();
     setTimeout(() => {
@@ -660,12 +731,12 @@ function controlsHtml() {
   <div class="eff-maptoggles"><span class="za-muted">${esc(t('eff.map'))}</span>
     ${['parcels', 'groups', 'low'].map((k) => `<label><input type="checkbox" data-map="${k}"${state.map.has(k) ? ' checked' : ''}> ${esc(t('eff.map.' + k))}</label>`).join('')}
   </div>
-  ${state.map.has('parcels') && ZA.map.getZoom() < 14 ? `<p class="za-muted">${esc(t('eff.parcels.zoom'))}</p>` : ''}`;
+  <p class="za-muted eff-zoomhint"${parcelsTooFar() ? '' : ' hidden'}>${esc(t('eff.parcels.zoom', { z: parcelMinZoom() }))}</p>`;
 }
 
 function schemeHtml() {
   const s = scheme();
-  const cites = (s.basis || []).filter((b) => b.source_doc).map((b) => `<li>${esc(b.what)} <span class="eff-cite">${esc(b.source_doc)}:${esc(b.source_lines)}</span></li>`).join('');
+  const cites = (s.basis || []).filter((b) => b.citation).map((b) => `<li>${esc(b.what)} <span class="eff-cite">${esc(pick(b.citation.zh, b.citation.en))}</span></li>`).join('');
   return `<details class="eff-scheme"><summary>${esc(pick(s.name_zh, s.name_en))}</summary>
     <p>${esc(pick(s.description_zh, s.description_en) || '')}</p>${cites ? `<ul class="eff-cites">${cites}</ul>` : ''}</details>`;
 }
@@ -736,7 +807,7 @@ function whatifResultHtml() {
         ${cls.map((k) => `<td class="num">${esc(z.officialCounts[k])}<br><b>${esc(z.counts[k])}</b></td>`).join('')}
         <td class="num">${esc(z.up)}</td><td class="num">${esc(z.down)}</td></tr>`).join('')}</tbody></table>`;
   const mv = r.moves;
-  if (!mv) return `<p class="eff-whatif-on">${esc(t('eff.whatif.on'))}</p>${zones}`;
+  if (!mv) return `${whatifOnMapHtml()}${zones}`;
   const count = (from, to) => (mv.transitions.find((x) => x.from === from && x.to === to) || { count: 0 }).count;
   const matrix = `<table class="eff-table eff-matrix"><caption>${esc(t('eff.whatif.matrix'))}</caption>
     <thead><tr><th>${off} ＼ ${sim}</th>${cls.map((k) => `<th class="num">${esc(cn(k))}</th>`).join('')}</tr></thead><tbody>
@@ -754,7 +825,7 @@ function whatifResultHtml() {
         <td>${esc(cn(f.official_class))}</td><td><b>${esc(cn(f.class))}</b></td><td>${esc(t(f.direction === 'up' ? 'eff.whatif.up' : 'eff.whatif.down'))}</td></tr>`).join('')}</tbody></table>
       ${all.length > shown.length ? `<button type="button" class="btn btn-small" data-act="movers">${esc(t('eff.whatif.more', { n: all.length }))}</button>` : ''}`
     : `<p class="za-muted">${esc(t('eff.whatif.none'))}</p>`;
-  return `<p class="eff-whatif-on">${esc(t('eff.whatif.on'))}</p>
+  return `${whatifOnMapHtml()}
     <h4 class="eff-h4">${esc(t('eff.whatif.compare'))}</h4>
     <p class="eff-moves"><b>${esc(t('eff.whatif.moves', { u: mv.up, d: mv.down, s: mv.same }))}</b></p>
     ${zones}${matrix}
@@ -800,20 +871,181 @@ function targetsHtml() {
     <td>${esc(pick(r.name_zh, r.name_en))}</td><td>${esc(pick(r.label_zh, r.label_en))}</td>
     <td class="num">${r.target === null ? '—' : esc(r.op.replace('growth', '') + ' ' + num(r.target))}</td>
     <td class="num">${esc(num(r.actual))}</td><td>${esc(t('eff.outcome.' + r.outcome))}</td>
-    <td><span class="eff-cite" title="${esc(pick(r.note_zh, r.note_en) || '')}">${esc(r.source_doc.slice(0, 3))}:${esc(r.source_lines)}</span></td></tr>`).join('');
+    <td><span class="eff-cite" title="${esc([r.citation ? pick(r.citation.zh, r.citation.en) : '', pick(r.note_zh, r.note_en) || ''].filter((x) => x).join('\n'))}">${esc(r.citation ? pick(r.citation.short_zh, r.citation.short_en) : '')}</span></td></tr>`).join('');
   return `<h3 class="za-h3">${esc(t('eff.targets'))}</h3>
     <table class="eff-table eff-targets"><thead><tr><th>${esc(t('eff.name'))}</th><th></th><th>${esc(t('eff.target'))}</th><th>${esc(t('eff.actual'))}</th><th></th><th>${esc(t('eff.source'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+// ---- charts -------------------------------------------------------------------------------
+
+/** The trend request: the shown indicator (tax per mu while classes are shown), zones or the parks of the chosen zone. */
+function trendQuery() {
+  const q = new URLSearchParams({ level: state.trendLevel, indicator: state.show === 'class' ? 'tax_per_mu' : state.show, unit: state.unit });
+  if (state.scheme) q.set('scheme', state.scheme);
+  if (state.zone) q.set('zone', state.zone);
+  return q.toString();
+}
+
+async function loadTrend() {
+  const my = loadToken;
+  try {
+    const tr = await ZA.api('/api/efficiency/trend?' + trendQuery());
+    if (my !== loadToken) return;
+    state.trend = tr;
+  } catch (e) {
+    state.error = e.message;
+  }
+  render();
+}
+
+const TREND_LINES = 8;
+
+function trendHtml() {
+  const tr = state.trend;
+  if (!tr || !state.meta) return '';
+  const years = tr.years;
+  const last = 'y' + years[years.length - 1];
+  // every row with a withheld year is named under the chart (drawn or not); one withheld in the
+  // latest year has no value to rank it by, so it is not drawn
+  const hiddenAll = tr.rows.filter((r) => years.some((y) => r['withheld_y' + y] === true));
+  const rows = tr.rows.filter((r) => r['withheld_' + last] !== true).sort((a, b) => (b[last] ?? -Infinity) - (a[last] ?? -Infinity));
+  const shown = rows.slice(0, TREND_LINES);
+  const series = shown.map((r) => ({
+    name: pick(r.name_zh, r.name_en) || '',
+    values: years.map((y) => r['y' + y]),
+    withheld: years.map((y) => r['withheld_y' + y] === true),
+  }));
+  const key = state.show === 'class' ? 'tax_per_mu' : state.show;
+  const label = indicatorLabel(key);
+  const levels = ['zone', 'core-board', 'industrial-park', 'small-micro-park'].map((l) => [l, t('eff.level.' + l)]);
+  const chart = series.length
+    ? lineChart(years, series, { unit: (indicator(key) && (state.unit === 'ha' ? indicator(key).unit_ha : indicator(key).unit)) || '', withheld: t('eff.withheld', { n: state.meta.minGroupSize }), format: (v) => num(v), title: label })
+    : null;
+  return `<h3 class="za-h3">${esc(t('eff.trend'))} · ${esc(label)}</h3>
+    <label class="eff-inline">${esc(t('eff.trend.level'))}<select data-trend="level">${options(levels, state.trendLevel)}</select></label>
+    ${chart ? `<div class="eff-chart">${chart.svg}</div>${chart.legend}` : `<p class="za-muted">${esc(t('eff.trend.none'))}</p>`}
+    ${rows.length > shown.length ? `<p class="za-muted">${esc(t('eff.trend.top', { k: shown.length, n: rows.length }))}</p>` : ''}
+    ${hiddenAll.length ? `<p class="eff-trend-withheld">${esc(hiddenAll.map((r) => {
+    const ys = years.filter((y) => r['withheld_y' + y] === true);
+    return pick(r.name_zh, r.name_en) + (ys.length < years.length ? '（' + ys.join('、') + '）' : '');
+  }).join('、'))}：${esc(t('eff.withheld', { n: state.meta.minGroupSize }))}</p>` : ''}`;
+}
+
+function classChartHtml() {
+  const c = state.classes;
+  if (!c || !c.zones || !c.zones.length) return '';
+  const rows = c.zones.map((z) => ({ name: pick(z.name_zh, z.name_en), counts: z.counts, withheld: z.suppressed === true }));
+  const svg = classBars(rows, c.classes, (k) => classColor(k, c.classes), {
+    withheld: t('eff.withheld', { n: state.meta.minGroupSize }),
+    noData: t('eff.nodata'),
+    classLabel: (k) => (ZA.lang === 'en' ? 'Class ' + k : k + '类'),
+    title: t('eff.classchart'),
+  });
+  const keys = c.classes.map((k) => `<span class="effc-key"><i style="background:${classColor(k, c.classes)};width:10px;height:10px"></i>${esc(ZA.lang === 'en' ? 'Class ' + k : k + '类')}</span>`).join('');
+  return `<h3 class="za-h3">${esc(t('eff.classchart'))}</h3><div class="eff-chart">${svg}</div><div class="effc-legend">${keys}</div>`;
+}
+
+function wireCharts() {
+  const sel = root.querySelector('select[data-trend=level]');
+  if (sel) sel.addEventListener('change', () => {
+    state.trendLevel = sel.value;
+    P.set('et', state.trendLevel === 'zone' ? null : state.trendLevel);
+    loadTrend();
+  });
+  const all = root.querySelector('[data-act=low-all]');
+  if (all) all.addEventListener('click', () => {
+    state.lowAll = !state.lowAll;
+    render();
+  });
+}
+
+/**
+ * For land officers: the lists sent out after the evaluation and the zone's annual report, named
+ * by the server in the page's language (the report needs a zone).
+ */
+function policyLinks() {
+  if (!ZA.user.seesConfidential || !state.meta) return '';
+  const lang = ZA.lang === 'en' ? 'en' : 'zh';
+  const q = (extra) => query({ lang, ...extra });
+  const lists = [
+    ['prices', '/api/efficiency/policy/prices?' + q()],
+    ['leaders', '/api/efficiency/policy/leaders?' + q()],
+    ['watch', '/api/efficiency/policy/watch?' + q()],
+    ['lowland', '/api/efficiency/policy/low-land?' + q()],
+  ];
+  const rows = lists.map(([k, path]) => `<div class="eff-export-row"><span>${esc(t('eff.policy.' + k))}</span>
+    <button type="button" class="btn btn-small" data-dl="${esc(path + '&format=xlsx')}" data-name="${esc(k + '-' + state.year + '.xlsx')}">Excel</button></div>`).join('');
+  const report = state.zone
+    ? `<div class="eff-export-row"><span>${esc(t('eff.policy.report'))}</span>
+      <button type="button" class="btn btn-small" data-dl="${esc('/api/efficiency/report?' + q({ format: 'pdf' }))}" data-name="${esc('report-' + state.year + '.pdf')}">PDF</button>
+      <button type="button" class="btn btn-small" data-dl="${esc('/api/efficiency/report?' + q({ format: 'xlsx' }))}" data-name="${esc('report-' + state.year + '.xlsx')}">Excel</button></div>`
+    : `<p class="za-muted">${esc(t('eff.policy.report.zone'))}</p>`;
+  return `<h3 class="za-h3">${esc(t('eff.policy'))}</h3>${rows}${report}`;
+}
+
+// ---- low-efficiency land ------------------------------------------------------------------
+
+/** The category of a low-efficiency parcel: the first of the five its reasons fall in, else other. */
+const LOW_CATEGORY = {
+  approved_not_supplied: 'approved', supplied_not_used: 'supplied', idle: 'supplied', partly_used: 'partly',
+  built_not_producing: 'built', below_standard: 'below',
+};
+const LOW_ORDER = ['approved', 'supplied', 'partly', 'built', 'below', 'other'];
+const LOW_ROWS = 12;
+
+function lowCategory(reasons) {
+  let best = 'other';
+  for (const r of reasons) {
+    const c = LOW_CATEGORY[r] || 'other';
+    if (LOW_ORDER.indexOf(c) < LOW_ORDER.indexOf(best)) best = c;
+  }
+  return best;
+}
+
+/** Names of the parks, boards and zones the panel has loaded, by id: a parcel is placed by name, never by its id. */
+function placeNames() {
+  const m = new Map();
+  for (const tb of [state.groupRows, state.tableRows]) {
+    if (tb && tb.level !== 'parcel' && tb.level !== 'enterprise') for (const r of tb.rows) m.set(r.id, pick(r.name_zh, r.name_en));
+  }
+  for (const z of state.meta.zones) m.set(z.id, pick(z.name_zh, z.name_en));
+  return m;
 }
 
 function lowHtml() {
   const fc = state.lowFc;
   if (!fc) return '';
   const key = 'area_' + state.unit;
-  const feats = fc.features.slice(0, 12).map((f) => `<tr data-parcel="${esc(f.id)}"><td>${esc(f.id)}</td>
-    <td>${esc(f.properties.reasons.map((r) => t('eff.reason.' + r)).join('、'))}</td><td class="num">${esc(num(f.properties[key], 1))}</td></tr>`).join('');
+  const u = t('eff.unit.' + state.unit);
+  const names = placeNames();
+  const sums = new Map(LOW_ORDER.map((c) => [c, { n: 0, a: 0 }]));
+  for (const f of fc.features) {
+    const s = sums.get(lowCategory(f.properties.reasons));
+    s.n++;
+    s.a += f.properties[key] || 0;
+  }
+  const summary = LOW_ORDER.filter((c) => sums.get(c).n).map((c) => {
+    const note = ['approved', 'supplied', 'other'].includes(c) ? `<span class="eff-lowcat-note">${esc(t('eff.lowcat.note.' + c))}</span>` : '';
+    return `<li class="eff-lowcat eff-lowcat-${c}"><b>${esc(t('eff.lowcat.' + c))}</b> ${esc(t('eff.low.count', { n: sums.get(c).n, a: num(sums.get(c).a, 1), u }))}${note}</li>`;
+  }).join('');
+  const all = fc.features;
+  const shown = state.lowAll ? all : all.slice(0, LOW_ROWS);
+  const rows = shown.map((f) => {
+    const p = f.properties;
+    const c = lowCategory(p.reasons);
+    const where = [names.get(p.park) || names.get(p.board) || names.get(p.zone) || '', p.land_use_name || ''].filter(Boolean).join(' · ');
+    const tag = c === 'approved' ? ` <span class="eff-tag eff-tag-unsupplied">${esc(t('eff.lowcat.tag.approved'))}</span>` : '';
+    return `<tr data-parcel="${esc(f.id)}" class="eff-low-${c}"><td>${esc(where)}</td><td>${esc(t('eff.lowcat.' + c))}${tag}</td>
+      <td>${esc(p.reasons.map((r) => t('eff.reason.' + r)).join('、'))}</td><td class="num">${esc(num(p[key], 1))}</td></tr>`;
+  }).join('');
+  const more = all.length > LOW_ROWS
+    ? `<button type="button" class="btn btn-small" data-act="low-all" aria-expanded="${state.lowAll}">${esc(state.lowAll ? t('eff.low.fewer') : t('eff.low.all', { n: all.length }))}</button>`
+    : '';
   return `<h3 class="za-h3">${esc(t('eff.low'))}</h3>
-    <p>${esc(t('eff.low.summary', { n: fc.numberReturned, a: num(fc['total_' + key], 0), u: t('eff.unit.' + state.unit) }))}</p>
-    <table class="eff-table"><tbody>${feats}</tbody></table>
+    <p>${esc(t('eff.low.summary', { n: fc.numberReturned, a: num(fc['total_' + key], 0), u }))}</p>
+    <ul class="eff-lowcats">${summary}</ul>
+    <table class="eff-table eff-low"><thead><tr><th>${esc(t('eff.low.where'))}</th><th>${esc(t('eff.low.category'))}</th><th>${esc(t('eff.low.found'))}</th><th class="num">${esc(t('eff.low.area', { u }))}</th></tr></thead>
+    <tbody>${rows}</tbody></table>${more}
     ${fc.withheld ? `<p class="za-muted">${esc(t('eff.low.withheld'))}</p>` : ''}`;
 }
 
@@ -831,11 +1063,14 @@ function render() {
     ${state.busy ? `<p class="za-muted">${esc(t('eff.loading'))}</p>` : ''}
     ${state.level === 'enterprise' && !ZA.user.seesConfidential ? `<p class="za-muted">${esc(t('eff.needlogin'))}</p>` : ''}
     ${tableHtml()}
+    ${classChartHtml()}
     ${classesHtml()}
+    ${trendHtml()}
     ${whatifHtml()}
     ${targetsHtml()}
     ${lowHtml()}
     <h3 class="za-h3">${esc(t('eff.export'))}</h3>${exportLinks()}
+    ${policyLinks()}
   </div>`;
   wire();
 }
@@ -854,6 +1089,7 @@ function wire() {
       saveState();
       drawMap();
       render();
+      loadTrend();
       return;
     }
     if (k === 'level') state.expanded = false;
@@ -902,6 +1138,7 @@ function wire() {
   showWeightTotal();
   const reset = root.querySelector('[data-act=reset]');
   if (reset) reset.addEventListener('click', resetWhatIf);
+  wireCharts();
 }
 
 // ---- panel --------------------------------------------------------------------------------
@@ -928,12 +1165,31 @@ ZA.registerPanel({
 ZA.onAuthChange(() => {
   // what the server shows depends on the role: fetch again
   state.whatif = null;
+  // the per-enterprise ranking is not offered any more: the level shown must be the one tabled
+  if (state.level === 'enterprise' && !ZA.user.seesConfidential) state.level = 'industrial-park';
   loadAll();
 });
 ZA.map.on('zoomend', () => {
   if (groupLayer) groupLayer.setStyle((f) => ({ fillOpacity: groupFillOpacity() }));
-  if (state.map.has('parcels') && root && !root.hidden) render();
+  // the panel may be hidden behind another tab: its hint must still be right when it is shown
+  const hint = root && root.querySelector('.eff-zoomhint');
+  if (hint) hint.hidden = !parcelsTooFar();
 });
+
+/** The zoom from which the map draws parcels (from vector tiles: 10; as GeoJSON: 14). */
+function parcelMinZoom() {
+  return ZA.parcelMinZoom || 14;
+}
+
+function parcelsTooFar() {
+  return state.map.has('parcels') && ZA.map.getZoom() < parcelMinZoom();
+}
+
+/** "The map shows what-if classes" only when it does: parcels coloured, by class, with what-if classes. */
+function whatifOnMapHtml() {
+  const onMap = state.whatif && state.map.has('parcels') && state.parcelRows && state.show === 'class';
+  return onMap ? `<p class="eff-whatif-on">${esc(t('eff.whatif.on'))}</p>` : `<p class="za-muted eff-whatif-off">${esc(t('eff.whatif.off'))}</p>`;
+}
 
 ZA.ready.then(() => loadAll());
 

@@ -6,7 +6,7 @@ const table = {
     'app.title': 'ZoneAtlas 开发区规划一张图',
     'app.short': '开发区一张图',
     'lang.switch': 'EN',
-    'lang.switch.title': 'Switch to English',
+    'lang.switch.title': '切换为英文界面',
     'search.placeholder': '搜索园区、板块、项目、企业、地块编号（支持拼音）',
     'search.placeholder.short': '搜索名称、拼音、编号',
     'search.none': '没有找到匹配项',
@@ -72,8 +72,10 @@ const table = {
     'details.drawnArea': '图上面积',
     'details.plannedArea': '规划面积',
     'details.source': '规划依据',
-    'details.lines': '第 {l} 行',
-    'details.linesMany': '第 {l} 行',
+    'details.lines': '第{l}行',
+    'details.linesMany': '第{l}行',
+    'details.notice': '（印发通知）',
+    'details.quote': '规划原文',
     'details.attributes': '属性',
     'details.zoom': '缩放至',
     'details.share': '分享链接',
@@ -131,7 +133,7 @@ const table = {
     'app.title': 'ZoneAtlas development-zone plan map',
     'app.short': 'ZoneAtlas',
     'lang.switch': '中文',
-    'lang.switch.title': '切换到中文',
+    'lang.switch.title': 'Switch to Chinese',
     'search.placeholder': 'Search parks, boards, projects, enterprises, parcel ids',
     'search.placeholder.short': 'Search names, ids',
     'search.none': 'Nothing found',
@@ -199,6 +201,8 @@ const table = {
     'details.source': 'Plan source',
     'details.lines': 'line {l}',
     'details.linesMany': 'lines {l}',
+    'details.notice': ' (issuing notice)',
+    'details.quote': 'Plan text (Chinese)',
     'details.attributes': 'Attributes',
     'details.zoom': 'Zoom to',
     'details.share': 'Share link',
@@ -268,7 +272,7 @@ const values = {
     available: ['可供应', 'available'],
     supplied_not_used: ['供而未用', 'supplied, not used'],
     under_construction: ['在建', 'under construction'],
-    partly_used: ['部分使用', 'partly used'],
+    partly_used: ['用而未尽', 'partly used'],
     built_not_producing: ['建而未投', 'built, not producing'],
     idle: ['闲置', 'idle'],
   },
@@ -294,40 +298,33 @@ const values = {
     incubator: ['孵化器', 'incubator'],
     metro_line: ['地铁线路', 'metro line'],
     metro_station: ['地铁站', 'metro station'],
-    rail_line: ['铁路', 'railway'],
-    rail_station: ['铁路车站', 'railway station'],
+    rail_line: ['铁路', 'rail line'],
+    rail_station: ['铁路车站', 'rail station'],
     freight_yard: ['货运场站', 'freight yard'],
     land_port: ['陆港口岸', 'land port'],
     airport: ['机场', 'airport'],
-    expressway: ['高速公路', 'expressway'],
-    interchange: ['互通立交', 'interchange'],
+    expressway: ['高速/快速路', 'expressway'],
+    interchange: ['高速互通', 'expressway interchange'],
     road: ['道路', 'road'],
     bridge: ['桥梁', 'bridge'],
     logistics_hub: ['物流枢纽', 'logistics hub'],
     substation: ['变电站', 'substation'],
     power_plant: ['电厂', 'power plant'],
-    water_plant: ['水厂', 'water plant'],
+    water_plant: ['供水设施', 'water supply'],
     sewage_plant: ['污水处理厂', 'sewage plant'],
     gas: ['燃气设施', 'gas'],
     heating: ['供热设施', 'heating'],
     school: ['学校', 'school'],
     hospital: ['医院', 'hospital'],
     public_facility: ['公共设施', 'public facility'],
-    green: ['绿地公园', 'green space'],
+    green: ['绿地', 'green space'],
     digital: ['新型基础设施', 'digital infrastructure'],
   },
   sizeClass: {
     '规上': ['规模以上', 'above designated size'],
     '规下': ['规模以下', 'below designated size'],
   },
-  // the seed documents the plan features cite (source_doc starts with the number)
-  doc: {
-    '000': ['郑州经济技术开发区“十四五”规划纲要', 'Zhengzhou ETDZ 14th Five-Year Plan outline'],
-    '001': ['郑州高新技术产业开发区“十四五”规划纲要', 'Zhengzhou Hi-tech Zone 14th Five-Year Plan outline'],
-    '002': ['郑州市“十四五”规划纲要', 'Zhengzhou Municipal 14th Five-Year Plan outline'],
-    '003': ['新乡经济技术开发区“十四五”规划纲要', 'Xinxiang ETDZ 14th Five-Year Plan outline'],
-    '004': ['郑州经开区规划纲要编制说明', 'Drafting notes of the Zhengzhou ETDZ plan'],
-  },
+
 };
 
 let lang = 'zh';
@@ -359,11 +356,38 @@ export function add(more) {
   }
 }
 
-/** The label of a coded value (vocab: zone, parcelStatus, planStatus, kind, sizeClass, doc), or the code. */
+/** The label of a coded value (vocab: zone, parcelStatus, planStatus, kind, sizeClass), or the code. */
 export function value(vocab, code) {
   const v = values[vocab] && values[vocab][code];
   if (!v) return code;
   return lang === 'en' ? v[1] : v[0];
+}
+
+/**
+ * An instant as readers in China read it, the same on every screen and in every export (the
+ * server's http/ChinaTime): "2026-12-07 20:53（北京时间）" or "2026-12-07 20:53 (Beijing time)";
+ * {@code zone} false leaves the words out, for a column headed 时间（北京时间）.
+ */
+export function formatTime(iso, zone = true) {
+  const d = new Date(iso);
+  if (!iso || !Number.isFinite(d.getTime())) return '';
+  const p = {};
+  for (const part of new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(d)) p[part.type] = part.value;
+  const s = `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  return zone ? s + (lang === 'en' ? ' (Beijing time)' : '（北京时间）') : s;
+}
+
+// a unit's English words (the server's efficiency/ExportView writes the same in English downloads)
+const UNITS_EN = [['吨标准煤', 'tce'], ['万元', '10,000 CNY'], ['公顷', 'ha'], ['亩', 'mu'], ['当量', 'pollutant equivalent'], ['人', 'person']];
+
+/** A unit as the reader writes it: "万元/亩" in Chinese, "10,000 CNY/mu" in English. */
+export function unitWords(unit) {
+  if (!unit || lang !== 'en') return unit || '';
+  let u = unit;
+  for (const [zh, en] of UNITS_EN) u = u.split(zh).join(en);
+  return u;
 }
 
 /** Picks the Chinese or English text of a pair by the current language, falling back to the other. */

@@ -391,6 +391,44 @@ export class Layers {
     return it ? it.feature : null;
   }
 
+  /**
+   * Everything drawn under a point that a click could mean, most specific first: the parcel, then
+   * the infrastructure areas, small-micro park, industrial park, core board and zone around it.
+   * [{collection, id, feature}] (a parcel from the tiles has geometry null).
+   */
+  featuresAt(latlng) {
+    const out = [];
+    const parcel = this.parcelAt(latlng);
+    if (parcel) out.push({ collection: 'parcels', id: parcel.id, feature: parcel });
+    // infrastructure areas (a freight yard, a green space) are drawn above the parks they lie in
+    const keys = [...INFRA_KEYS, 'small-micro-parks', 'industrial-parks', 'core-boards', 'zones'];
+    for (const key of keys) {
+      const g = this.groups.get(key);
+      if (!g.visible) continue;
+      const collection = INFRA_KEYS.includes(key) ? 'infrastructure' : key;
+      for (const [id, layer] of g.byId) {
+        const ref = this.index.get(collection + ':' + id);
+        const geom = ref && ref.feature.geometry;
+        if (!geom || geom.type.indexOf('Polygon') < 0) continue;
+        if (layer.getBounds && !layer.getBounds().contains(latlng)) continue;
+        if (polygonContains(geom, latlng.lng, latlng.lat)) out.push({ collection, id, feature: ref.feature });
+      }
+    }
+    return out;
+  }
+
+  /** A short name of a feature for lists: its name, or for a parcel its number and land use. */
+  shortName(collection, f) {
+    const p = f.properties || {};
+    if (collection === 'parcels') {
+      // readers number parcels within their zone ("000123 号"), as the site card does; the id is internal
+      const m = /(\d+)$/.exec(String(f.id));
+      const no = m ? (getLang() === 'en' ? 'No. ' + m[1] : m[1] + ' 号') : f.id;
+      return no + ' · ' + landUseLabel(p.land_use_code, p.land_use_name, getLang());
+    }
+    return pick(p.name_zh, p.name_en) || f.id;
+  }
+
   // ---- parcels: tiles or GeoJSON ------------------------------------------------------------
 
   /**
@@ -709,7 +747,7 @@ export class Layers {
   /** {fill, alpha} of a parcel on the parcel canvas. */
   parcelFill(f) {
     const st = this.parcelStyleOf(f);
-    return { fill: st.fillColor, alpha: st.fillOpacity === undefined ? 0.82 : st.fillOpacity };
+    return { fill: st.fillColor, alpha: st.fillOpacity === undefined ? 0.82 : st.fillOpacity, hatch: !!st.hatch };
   }
 
   /** {style(feature), title, legend} from a panel, or null to give the parcels their own colours back. */
@@ -855,35 +893,79 @@ export class Layers {
     });
   }
 
-  /** Legend entries of what is switched on: parcels first (what users read colours for), then areas, then networks. */
+  /**
+   * Legend entries of what is drawn now, and only that: the active thematic legend first (a panel's
+   * recolouring of the parcels, then the panels' overlays that hold something), then the parcels'
+   * own colours, enterprises, areas, and every symbol the infrastructure layers draw (each kind
+   * that has a style of its own, as point, line or area as it is drawn).
+   */
   legend() {
     const lang = getLang();
     const out = [];
-    const order = ['parcels', 'enterprises', ...PLAN_COLLECTIONS, ...INFRA_KEYS];
-    const infraItems = [];
-    for (const key of order) {
-      const g = this.groups.get(key);
-      if (!g.visible) continue;
-      if (PLAN_COLLECTIONS.includes(key)) {
-        const st = PLAN_STYLES[key];
-        out.push({ title: null, items: [{ swatch: 'area', color: st.color, fill: st.fillColor, fillOpacity: st.fillOpacity, dash: !!st.dashArray, label: t('group.' + key) }] });
-      } else if (INFRA_KEYS.includes(key)) {
-        const cat = INFRA_CATEGORIES.find((c) => c.key === key);
-        const st = infraStyle(cat.kinds[0], '');
-        infraItems.push({ swatch: key === 'infra-utilities' || key === 'infra-public' ? 'point' : 'line', color: cat.color, dash: !!st.dashArray, label: t('group.' + key) });
-      } else if (key === 'parcels' && this.parcelOverride && this.parcelOverride.legend) {
-        out.push({ title: this.parcelOverride.title, items: this.parcelOverride.legend });
-      } else if (key === 'parcels') {
-        out.push({ title: t('group.parcels') + ' · ' + t('layers.colorby.' + this.colorBy), items: this.parcelLegend(g, lang) });
-      } else if (key === 'enterprises') {
-        out.push({ title: null, items: [{ swatch: 'point', color: ENTERPRISE_STYLE.fillColor, label: t('group.enterprises') }] });
+    const parcels = this.groups.get('parcels');
+    const parcelsDrawn = this.parcelsShown() && parcels.count > 0;
+    if (parcelsDrawn && this.parcelOverride && this.parcelOverride.legend) {
+      out.push({ title: this.parcelOverride.title, items: this.parcelOverride.legend, thematic: true });
+    }
+    for (const o of this.overlays) {
+      if (o.visible && o.legend && o.legend.length && drawsSomething(o.layer)) {
+        out.push({ title: overlayName(o.name), items: o.legend, thematic: true });
       }
     }
-    if (infraItems.length) out.push({ title: t('layers.infrastructure'), items: infraItems });
-    for (const o of this.overlays) {
-      if (o.visible && o.legend) out.push({ title: overlayName(o.name), items: o.legend });
+    if (parcelsDrawn && !(this.parcelOverride && this.parcelOverride.legend)) {
+      const items = this.parcelLegend(parcels, lang);
+      if (items.length) out.push({ title: t('group.parcels') + ' · ' + t('layers.colorby.' + this.colorBy), items });
     }
+    const ent = this.groups.get('enterprises');
+    if (ent.visible && ent.count > 0) {
+      out.push({ title: null, items: [{ swatch: 'point', color: ENTERPRISE_STYLE.fillColor, label: t('group.enterprises') }] });
+    }
+    const areas = [];
+    for (const key of PLAN_COLLECTIONS) {
+      const g = this.groups.get(key);
+      if (!g.visible || g.count === 0) continue;
+      const st = PLAN_STYLES[key];
+      areas.push({ swatch: 'area', color: st.color, fill: st.fillColor, fillOpacity: g.fillOpacity === undefined ? st.fillOpacity : g.fillOpacity, dash: !!st.dashArray, label: t('group.' + key) });
+    }
+    if (areas.length) out.push({ title: null, items: areas });
+    const infra = this.infraLegend();
+    if (infra.length) out.push({ title: t('layers.infrastructure'), items: infra });
     return out;
+  }
+
+  /** One entry per symbol the visible infrastructure layers draw now. */
+  infraLegend() {
+    const entries = new Map();
+    for (const key of INFRA_KEYS) {
+      const g = this.groups.get(key);
+      if (!g.visible || g.count === 0) continue;
+      const cat = INFRA_CATEGORIES.find((c) => c.key === key);
+      for (const id of g.byId.keys()) {
+        const ref = this.index.get('infrastructure:' + id);
+        if (!ref || !ref.feature.geometry) continue;
+        const kind = ref.feature.properties.kind;
+        const type = ref.feature.geometry.type;
+        const swatch = type.indexOf('Point') >= 0 ? 'point' : type.indexOf('Polygon') >= 0 ? 'area' : 'line';
+        const st = infraStyle(kind, type);
+        // a kind drawn unlike the rest of its category gets its own name; the others share the category's
+        const own = st.color !== cat.color || (swatch === 'line' && (st.dashArray || st.weight !== 3));
+        const name = kind === 'green' && swatch === 'line' ? t('legend.green.line') : own ? value('kind', kind) : t('group.' + key);
+        const sig = [swatch, name, st.color, swatch === 'point' ? '' : st.dashArray || '', swatch === 'line' ? st.weight : ''].join('|');
+        if (!entries.has(sig)) {
+          entries.set(sig, {
+            swatch, color: st.color, fill: swatch === 'point' ? st.color : st.fillColor, fillOpacity: st.fillOpacity,
+            dash: !!st.dashArray, weight: swatch === 'line' ? st.weight : undefined, name, order: INFRA_KEYS.indexOf(key),
+          });
+        }
+      }
+    }
+    const list = [...entries.values()];
+    // the same name drawn two ways (facility points and their sites as areas) says which is which
+    const ways = new Map();
+    for (const e of list) ways.set(e.name, (ways.get(e.name) || new Set()).add(e.swatch));
+    const order = { point: 0, line: 1, area: 2 };
+    return list.sort((a, b) => a.order - b.order || order[a.swatch] - order[b.swatch])
+      .map((e) => ({ ...e, label: ways.get(e.name).size > 1 && e.swatch !== 'point' ? e.name + t('legend.as.' + e.swatch) : e.name }));
   }
 
   parcelLegend(g, lang) {
@@ -894,9 +976,6 @@ export class Layers {
     for (const p of this.parcelProperties().values()) {
       const k = landUseKey(p.land_use_code) || p.land_use_code;
       if (!seen.has(k)) seen.set(k, landUseClassName(k, lang) || landUseLabel(p.land_use_code, p.land_use_name, lang));
-    }
-    if (seen.size === 0) {
-      for (const k of ['1001', '1101', '1102', '0802', '09', '13']) seen.set(k, landUseClassName(k, lang));
     }
     return [...seen.entries()].sort((a, b) => a[0].localeCompare(b[0]))
       .map(([k, name]) => ({ swatch: 'area', color: '#fff', fill: landUseColor(k), fillOpacity: 0.85, label: name, code: k }));
@@ -942,6 +1021,29 @@ export function interiorLatLng(geom) {
     }
   }
   return best ? L.latLng(best.lat, best.lng) : null;
+}
+
+/** Even-odd point in (multi)polygon, in lon/lat: enough for "what is under the click". */
+export function polygonContains(geom, x, y) {
+  const polys = geom.type === 'Polygon' ? [geom.coordinates] : geom.type === 'MultiPolygon' ? geom.coordinates : [];
+  for (const rings of polys) {
+    let inside = false;
+    for (const ring of rings) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i];
+        const [xj, yj] = ring[j];
+        if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+    }
+    if (inside) return true;
+  }
+  return false;
+}
+
+/** Whether a panel's overlay holds anything to draw (a layer group with no layers draws nothing). */
+function drawsSomething(layer) {
+  if (!layer || typeof layer.getLayers !== 'function') return true;
+  return layer.getLayers().some((l) => drawsSomething(l));
 }
 
 function overlayName(name) {

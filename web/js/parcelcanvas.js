@@ -6,6 +6,8 @@
 // zoom animation; clicks and hovers are found with a bounding-box test and even-odd
 // point-in-polygon, since the canvas itself takes no pointer events (layers drawn above it do).
 
+import { hatchCanvas } from './styles.js';
+
 export const ParcelCanvas = L.Canvas.extend({
   options: { padding: 0.3, stroke: '#ffffff', strokeWidth: 0.7 },
 
@@ -72,7 +74,8 @@ export const ParcelCanvas = L.Canvas.extend({
     const st = this.options.fillOf(it.feature);
     it.fill = st.fill;
     it.alpha = st.alpha;
-    it.paint = st.fill + '|' + st.alpha;
+    it.hatch = !!st.hatch;
+    it.paint = st.fill + '|' + st.alpha + '|' + it.hatch;
     it.outline = this.options.outlineOf ? this.options.outlineOf(it.feature) : null;
   },
 
@@ -113,6 +116,11 @@ export const ParcelCanvas = L.Canvas.extend({
       ctx.globalAlpha = list[0].alpha;
       ctx.fillStyle = list[0].fill;
       ctx.fill('evenodd');
+      if (list[0].hatch) {
+        ctx.globalAlpha = 1;
+        ctx.fillStyle = ctx.createPattern(hatchCanvas(), 'repeat');
+        ctx.fill('evenodd');
+      }
       ctx.globalAlpha = 0.9;
       ctx.stroke();
     }

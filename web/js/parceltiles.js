@@ -7,6 +7,8 @@
 // finds the parcel under a point in the decoded tiles. Nothing here holds a parcel's full geometry:
 // whoever needs it (the selection outline, editing) fetches the one feature by id.
 
+import { hatchCanvas } from './styles.js';
+
 const P = window.protomapsL;
 
 /** Tiles are drawn (and asked for) from this zoom up; the zone's land use is legible from 11. */
@@ -57,6 +59,12 @@ export class ParcelTiles {
           }),
         },
         {
+          // withheld figures: hatched over their fill (see styles.js hatchCanvas)
+          dataLayer: this.collection,
+          filter: (z, f) => styleOf(f).hatch,
+          symbolizer: new P.PolygonSymbolizer({ pattern: hatchCanvas(), opacity: 1 }),
+        },
+        {
           dataLayer: this.collection,
           filter: (z, f) => !!styleOf(f).outline,
           symbolizer: new P.LineSymbolizer({
@@ -100,7 +108,7 @@ export class ParcelTiles {
     if (!st) {
       const feature = asFeature(f);
       const fill = this.fillOf(feature);
-      st = { fill: fill.fill, alpha: fill.alpha, outline: this.outlineOf ? this.outlineOf(feature) : null };
+      st = { fill: fill.fill, alpha: fill.alpha, hatch: !!fill.hatch, outline: this.outlineOf ? this.outlineOf(feature) : null };
       this.styles.set(id, st);
     }
     return st;

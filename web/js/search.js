@@ -1,9 +1,14 @@
 // The search box: names in Chinese, English or pinyin (GET /api/search), results as a list to
 // pick from with the mouse, a finger or the arrow keys.
 
-import { getLang, pick, t, value } from './i18n.js';
+import { add, getLang, pick, t, value } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { landUseColor, landUseName } from './styles.js';
+
+add({
+  zh: { 'search.building': '索引建立中，请稍候…' },
+  en: { 'search.building': 'Building the search index, one moment…' },
+});
 
 export function initSearch({ input, list, api, onPick }) {
   let ctrl = null;
@@ -58,6 +63,16 @@ export function initSearch({ input, list, api, onPick }) {
       render();
     } catch (e) {
       if (e.name === 'AbortError') return;
+      if (e.status === 503 && e.body && e.body.index === 'building') {
+        // the server has just started: say so, and ask again by itself (not "nothing found")
+        hits = [];
+        shownFor = null;
+        list.innerHTML = `<li class="search-none search-building" role="status">${escapeHtml(t('search.building'))}</li>`;
+        list.hidden = false;
+        clearTimeout(timer);
+        timer = setTimeout(run, 1000);
+        return;
+      }
       list.innerHTML = `<li class="search-none">${escapeHtml(t('search.error') + ': ' + e.message)}</li>`;
       list.hidden = false;
     }

@@ -4,6 +4,9 @@
 // (/api/here, /api/inside, /api/near, /api/corridor, /api/sites/...); this file draws forms,
 // lists and a results overlay. Runs after js/app.js, so window.ZA is ready.
 
+import { landUseName } from './styles.js';
+import { downloadName } from './api.js';
+
 const ZA = window.ZA;
 
 ZA.i18n.add({
@@ -16,6 +19,11 @@ ZA.i18n.add({
     'sites.overlay': '空间查询结果',
     'sites.busy': '查询中…',
     'sites.error': '查询失败：',
+    'sites.error.input': '填写的条件有误，请检查后重试',
+    'sites.error.tooMany': '符合筛选条件的地块太多，请先选定开发区、园区、用地类别或面积范围',
+    'sites.error.notFound': '没有找到所选要素，可能已被修改或删除',
+    'sites.error.server': '服务器暂时无法回答，请稍后重试',
+    'sites.error.network': '无法连接服务器，请检查网络后重试',
     'sites.synthetic': '地块与企业为合成示例数据；规划要素位置为示意。',
     'sites.pick': '在地图上点选位置',
     'sites.pick.active': '请点击地图…（再次点击按钮取消）',
@@ -54,21 +62,30 @@ ZA.i18n.add({
     'sites.near.within': '半径内要素',
     'sites.near.none': '{km} 公里内无',
     'sites.corridor.hint': '选中一条道路或铁路（基础设施线），按红线宽度计算占用地块。',
-    'sites.corridor.id': '基础设施编号',
+    'sites.corridor.id': '道路或铁路',
     'sites.corridor.width': '红线宽度（米，可空用默认值）',
     'sites.corridor.useSelected': '使用选中要素',
     'sites.corridor.run': '计算占地',
     'sites.corridor.take': '占用面积',
     'sites.corridor.area': '廊道面积',
-    'sites.corridor.width.src': '宽度来源',
+    'sites.corridor.width.src': '红线宽度',
+    'sites.corridor.width.given': '按填写的宽度',
+    'sites.corridor.width.default': '规划未载明，按同类道路默认宽度',
     'sites.find.area': '面积（亩）',
     'sites.find.min': '最小',
     'sites.find.max': '最大',
     'sites.find.landUse': '用地类别',
     'sites.find.any': '不限',
     'sites.find.zone': '开发区',
-    'sites.find.park': '园区编号（可空）',
+    'sites.find.park': '园区',
+    'sites.find.park.placeholder': '输入园区名称或拼音，可空',
+    'sites.find.board': '核心板块',
+    'sites.find.board.placeholder': '输入板块名称或拼音，可空',
     'sites.find.parkSelected': '用选中园区',
+    'sites.pickList.none': '没有名称匹配的项',
+    'sites.pickList.error': '搜索失败',
+    'sites.pickList.clear': '清除',
+    'sites.find.scope': '供水、污水设施只计同城设施，变电站只计本开发区及全市性规划设施。',
     'sites.find.status': '土地状态',
     'sites.find.distance': '最远可接受距离（公里，可空）',
     'sites.find.investor': '项目投资与税收（标准地测算，可空）',
@@ -85,6 +102,9 @@ ZA.i18n.add({
     'sites.find.compare': '对比所选（最多3个）',
     'sites.find.score': '得分',
     'sites.find.ranking': '排序方法',
+    'sites.find.ranking.head': '排序方法：',
+    'sites.corridor.placeholder': '输入道路或铁路名称搜索',
+    'sites.corridor.pick': '请从列表中选择一条道路或铁路',
   },
   en: {
     'sites.tab.find': 'Finder',
@@ -133,21 +153,30 @@ ZA.i18n.add({
     'sites.near.within': 'Within the radius',
     'sites.near.none': 'none within {km} km',
     'sites.corridor.hint': 'Select a road or rail line to see which parcels its red-line corridor takes.',
-    'sites.corridor.id': 'Infrastructure id',
+    'sites.corridor.id': 'Road or rail line',
     'sites.corridor.width': 'Red-line width (m, optional)',
     'sites.corridor.useSelected': 'Use selection',
     'sites.corridor.run': 'Compute take',
     'sites.corridor.take': 'Area taken',
     'sites.corridor.area': 'Corridor area',
     'sites.corridor.width.src': 'Width',
+    'sites.corridor.width.given': 'as given',
+    'sites.corridor.width.default': 'the plan states none: the default for its kind',
     'sites.find.area': 'Area (mu)',
     'sites.find.min': 'min',
     'sites.find.max': 'max',
     'sites.find.landUse': 'Land use',
     'sites.find.any': 'any',
     'sites.find.zone': 'Zone',
-    'sites.find.park': 'Park id (optional)',
+    'sites.find.park': 'Park',
+    'sites.find.park.placeholder': 'Type a park name (optional)',
+    'sites.find.board': 'Core board',
+    'sites.find.board.placeholder': 'Type a board name (optional)',
     'sites.find.parkSelected': 'Selected park',
+    'sites.pickList.none': 'No name matches',
+    'sites.pickList.error': 'Search failed',
+    'sites.pickList.clear': 'Clear',
+    'sites.find.scope': 'Water supply and sewage count only facilities of the same city; substations only those of the same zone or the city-wide plan.',
     'sites.find.status': 'Status',
     'sites.find.distance': 'Longest acceptable distance (km, optional)',
     'sites.find.investor': 'Project investment and tax (standard-land test, optional)',
@@ -164,11 +193,27 @@ ZA.i18n.add({
     'sites.find.compare': 'Compare selected (up to 3)',
     'sites.find.score': 'score',
     'sites.find.ranking': 'Ranking',
+    'sites.find.ranking.head': 'Ranking: ',
+    'sites.corridor.placeholder': 'Type a road or rail line name',
+    'sites.corridor.pick': 'Choose a road or rail line from the list',
   },
 });
 
 const t = (k, v) => ZA.t(k, v);
 const zh = () => ZA.lang !== 'en';
+
+/** A label without the kind it starts with ("地块 P-1 · …" → "P-1 · …"; "zone · Zhengzhou…" → "Zhengzhou…"). */
+function withoutKind(label, kind) {
+  const l = String(label || '');
+  const k = String(kind || '').toLowerCase().trim();
+  if (!k) return l;
+  const dot = l.indexOf(' · ');
+  const head = dot > 0 ? l.slice(0, dot).toLowerCase() : '';
+  if (head && (head === k || k.endsWith(head) || head.endsWith(k))) return l.slice(dot + 3);
+  const sp = l.indexOf(' ');
+  if (sp > 0 && l.slice(0, sp).toLowerCase() === k) return l.slice(sp + 1).replace(/^·\s*/, '');
+  return l;
+}
 const pick = (a, b) => (zh() ? a : b || a);
 const M2_PER_MU = 10000 / 15;
 
@@ -182,8 +227,17 @@ function num(v, d = 2) {
   return Number(v).toLocaleString(zh() ? 'zh-CN' : 'en-US', { maximumFractionDigits: d, minimumFractionDigits: 0 });
 }
 
+/** A parcel as readers name it, its zone and number, as the server's Labels.parcelName does. */
+function parcelLabel(id, zone) {
+  const m = /^P-([A-Za-z0-9]+)-(N?[0-9]+)$/.exec(id);
+  const z = zone ? ZA.i18n.value('zone', zone) : '';
+  if (!m) return (z ? z + ' ' : '') + (zh() ? '地块 ' : 'parcel ') + id;
+  return zh() ? (z ? z + ' ' : '') + m[2] + ' 号地块' : (z ? z + ' ' : '') + 'parcel ' + m[2];
+}
+
 function dist(m) {
   if (m === null || m === undefined) return '—';
+  if (zh()) return m >= 1000 ? num(m / 1000, 2) + ' 公里' : num(m, 0) + ' 米';
   return m >= 1000 ? num(m / 1000, 2) + ' km' : num(m, 0) + ' m';
 }
 
@@ -196,6 +250,146 @@ function el(tag, attrs = {}, html = '') {
   }
   if (html) e.innerHTML = html;
   return e;
+}
+
+// ---- choosing a plan feature by name ------------------------------------------------------------
+
+/**
+ * A search-as-you-type field for plan features (parks, boards, roads): the user types a name in
+ * Chinese, English or pinyin, picks from the list of /api/search, and sees the name; the id the
+ * API wants stays in a hidden input named {@code name}. Editing the text after a pick forgets the
+ * id, so nothing half-typed is ever sent as one.
+ *
+ * @param opts.collections searchable collections (SearchService.COLLECTIONS)
+ * @param opts.filter optional test a hit must pass (e.g. only line kinds)
+ * @param opts.onChange called with {id, name} or null
+ */
+function pickList({ name, collections, placeholder, filter, onChange }) {
+  const box = el('div', { class: 'za-pick' });
+  const input = el('input', {
+    type: 'text', class: 'za-text', placeholder, autocomplete: 'off', role: 'combobox', 'aria-expanded': 'false',
+    'aria-autocomplete': 'list', 'data-pick': name,
+  });
+  const hidden = el('input', { type: 'hidden', name });
+  const clear = el('button', { type: 'button', class: 'za-pick-clear', title: t('sites.pickList.clear'), 'aria-label': t('sites.pickList.clear') }, '×');
+  const list = el('ul', { class: 'za-pick-list', role: 'listbox' });
+  list.hidden = true;
+  clear.hidden = true;
+  box.append(input, clear, hidden, list);
+  let hits = [];
+  let active = -1;
+  let timer = null;
+  let ctrl = null;
+
+  const hitName = (h) => pick(h.name_zh, h.name_en);
+  const hitMeta = (h) => [ZA.t('coll.' + h.collection), h.kind ? ZA.i18n.value('kind', h.kind) : null, h.zone ? ZA.i18n.value('zone', h.zone) : null]
+    .filter(Boolean).filter((v, i, a) => a.indexOf(v) === i).join(' · ');
+
+  function close() {
+    list.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+  }
+
+  function show() {
+    list.innerHTML = hits.length
+      ? hits.map((h, i) => '<li role="option" data-i="' + i + '" class="' + (i === active ? 'active' : '') + '" aria-selected="' + (i === active)
+        + '"><span class="za-pick-name">' + esc(hitName(h)) + '</span><span class="za-pick-meta">' + esc(hitMeta(h)) + '</span></li>').join('')
+      : '<li class="za-pick-none">' + esc(t('sites.pickList.none')) + '</li>';
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+  }
+
+  function set(v, silent) {
+    hidden.value = v ? v.id : '';
+    input.value = v ? v.name : '';
+    clear.hidden = !v;
+    if (!silent && onChange) onChange(v);
+  }
+
+  function choose(i) {
+    const h = hits[i];
+    if (!h) return;
+    set({ id: h.id, name: hitName(h) });
+    close();
+  }
+
+  async function search() {
+    const q = input.value.trim();
+    if (ctrl) ctrl.abort();
+    if (!q) {
+      hits = [];
+      close();
+      return;
+    }
+    ctrl = new AbortController();
+    try {
+      const r = await ZA.api('/api/search?q=' + encodeURIComponent(q) + '&limit=20&collections=' + collections.join(','), { signal: ctrl.signal });
+      hits = r.results.filter((h) => !filter || filter(h)).slice(0, 10);
+      active = hits.length ? 0 : -1;
+      list.dataset.q = q; // which query the list answers (a test waits for it)
+      show();
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      list.innerHTML = '<li class="za-pick-none">' + esc(t('sites.pickList.error')) + '</li>';
+      list.hidden = false;
+    }
+  }
+
+  input.addEventListener('input', () => {
+    if (hidden.value) {
+      hidden.value = '';
+      clear.hidden = true;
+      if (onChange) onChange(null);
+    }
+    clearTimeout(timer);
+    timer = setTimeout(search, 180);
+  });
+  input.addEventListener('keydown', (e) => {
+    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && hits.length) {
+      e.preventDefault();
+      active = (active + (e.key === 'ArrowDown' ? 1 : -1) + hits.length) % hits.length;
+      show();
+    } else if (e.key === 'Enter') {
+      // Enter picks, it never submits a half-typed name
+      e.preventDefault();
+      if (!list.hidden && hits.length) choose(active < 0 ? 0 : active);
+    } else if (e.key === 'Escape') {
+      close();
+    }
+  });
+  input.addEventListener('blur', () => setTimeout(close, 150));
+  // pointerdown, not click: it comes before the input's blur closes the list
+  list.addEventListener('pointerdown', (e) => {
+    const li = e.target.closest('li[data-i]');
+    if (!li) return;
+    e.preventDefault();
+    choose(Number(li.dataset.i));
+  });
+  clear.addEventListener('click', () => {
+    set(null);
+    input.focus();
+  });
+
+  return {
+    el: box,
+    input,
+    set,
+    /** Shows the name of a feature known only by id (from a link or the map's selection). */
+    async setId(id) {
+      if (!id) {
+        set(null, true);
+        return;
+      }
+      hidden.value = id;
+      try {
+        const r = await ZA.api('/api/search?q=' + encodeURIComponent(id) + '&limit=5&collections=' + collections.join(','));
+        const h = r.results.find((x) => x.id === id);
+        set({ id, name: h ? hitName(h) : '' }, true);
+      } catch (e) {
+        set({ id, name: '' }, true);
+      }
+    },
+  };
 }
 
 // CSS of the panel and the results, kept next to this file
@@ -271,12 +465,31 @@ function status(box, text, isError) {
   box.innerHTML = '<p class="za-sites-status' + (isError ? ' error' : '') + '">' + esc(text) + '</p>';
 }
 
+/** What went wrong, in the reader's language (the server's description is English, for developers). */
+function problem(e) {
+  if (!zh()) return t('sites.error') + e.message;
+  if (e.status === 400 || e.status === 422) {
+    const p = (e.body && e.body.parameter) || '';
+    const f = FIELD_NAMES[p] || (p.startsWith('max_m.') ? t('sites.find.distance') : '');
+    return p === 'filters' ? t('sites.error.tooMany') : t('sites.error.input') + (f ? '（' + f + '）' : '');
+  }
+  if (e.status === 404) return t('sites.error.notFound');
+  if (e.status >= 500) return t('sites.error.server');
+  return t('sites.error.network');
+}
+
+const FIELD_NAMES = {
+  area_mu_min: '面积', area_mu_max: '面积', land_use: '用地类别', zone: '开发区', park: '园区', board: '核心板块', status: '土地状态',
+  invest_wan: '固定资产投资', invest_wan_per_mu: '固定资产投资', tax_wan: '预计年税收', tax_wan_per_mu: '预计年税收', width_m: '红线宽度',
+  radius_m: '周边半径', tolerance_m: '捕捉距离', id: '道路或铁路',
+};
+
 async function run(box, fn) {
   status(box, t('sites.busy'));
   try {
     await fn();
   } catch (e) {
-    status(box, t('sites.error') + e.message, true);
+    status(box, problem(e), true);
   }
 }
 
@@ -352,12 +565,15 @@ function showHere(r, out) {
   const ul = el('ul', { class: 'za-sites-list' });
   for (const it of r.results) {
     const li = el('li');
-    const a = el('a', { href: '#', class: 'za-link' }, esc(pick(it.label_zh, it.label_en)));
+    // the tag names the kind; the label the server writes starts with the kind too ("地块 P-…",
+    // "开发区 · 郑州…"): written once, not twice
+    const tag = zh() ? it.collection_zh || ZA.t('coll.' + it.collection) : ZA.t('coll.' + it.collection);
+    const a = el('a', { href: '#', class: 'za-link' }, esc(withoutKind(pick(it.label_zh, it.label_en), tag)));
     a.addEventListener('click', (e) => {
       e.preventDefault();
       ZA.selectFeature(it.collection, it.id, { fit: it.collection !== 'zones' });
     });
-    li.appendChild(el('span', { class: 'za-tag' }, esc(it.collection_zh && zh() ? it.collection_zh : it.collection)));
+    li.appendChild(el('span', { class: 'za-tag' }, esc(tag)));
     li.appendChild(a);
     if (it.distance_m !== undefined && it.distance_m !== null) li.appendChild(el('small', {}, ' · ' + esc(dist(it.distance_m))));
     if (it.enterprises && it.enterprises.length) {
@@ -514,7 +730,8 @@ function showInside(r, out) {
   }
   h += '<h4>' + esc(t('sites.inside.list')) + '</h4><ul class="za-sites-list">';
   for (const p of r.parcels.slice(0, 100)) {
-    h += '<li><a href="#" class="za-link" data-id="' + esc(p.id) + '">' + esc(p.id) + '</a> · ' + esc(p.land_use_name) + ' · '
+    h += '<li><a href="#" class="za-link" data-id="' + esc(p.id) + '">' + esc(parcelLabel(p.id, p.zone)) + '</a> · '
+      + esc(landUseName(p.land_use_code, p.land_use_name, zh() ? 'zh' : 'en')) + ' · '
       + esc(zh() ? p.status_zh : p.status) + ' · ' + num(p.inside_mu, 2) + '/' + num(p.area_mu, 2) + ' ' + esc(t('unit.mu')) + '</li>';
   }
   h += '</ul>';
@@ -534,10 +751,12 @@ function fact(label, main, sub) {
 
 async function download(format) {
   if (!state.lastShape) return;
-  const res = await ZA.fetch('/api/inside?format=' + format, { method: 'POST', body: insideBody(state.lastShape) });
+  // headers, names and the file name in the reader's language
+  const lang = ZA.lang === 'en' ? 'en' : 'zh';
+  const res = await ZA.fetch('/api/inside?format=' + format + '&lang=' + lang, { method: 'POST', body: insideBody(state.lastShape) });
   if (!res.ok) return;
   const blob = await res.blob();
-  const a = el('a', { href: URL.createObjectURL(blob), download: 'inside.' + format });
+  const a = el('a', { href: URL.createObjectURL(blob), download: downloadName(res, 'inside.' + format) });
   document.body.appendChild(a);
   a.click();
   setTimeout(() => {
@@ -624,22 +843,32 @@ function showNear(r, out) {
 
 function renderCorridor(body) {
   body.appendChild(el('p', { class: 'za-sites-hint' }, esc(t('sites.corridor.hint'))));
-  const id = el('input', { type: 'text', class: 'za-text', value: state.corridorId || '', placeholder: 'zzetdz-inf-hanghai-lu' });
+  // a line is chosen by name; only the kinds a red-line corridor applies to are offered
+  const line = pickList({
+    name: 'corridor', collections: ['infrastructure'], placeholder: t('sites.corridor.placeholder'),
+    filter: (h) => LINE_KINDS.includes(h.kind),
+  });
+  if (state.corridorId) line.setId(state.corridorId);
   const width = el('input', { type: 'number', min: '1', max: '500', step: '1', value: state.corridorWidth || '', class: 'za-num' });
   const out = el('div', { class: 'za-sites-out' });
   const sel = el('button', { type: 'button', class: 'btn btn-small' }, esc(t('sites.corridor.useSelected')));
   sel.addEventListener('click', () => {
     const s = ZA.selected;
-    if (s && s.collection === 'infrastructure') id.value = s.id;
+    if (s && s.collection === 'infrastructure') line.setId(s.id);
   });
   const go = el('button', { type: 'button', class: 'btn btn-primary' }, esc(t('sites.corridor.run')));
   go.addEventListener('click', () => {
-    state.corridorId = id.value.trim();
+    const id = line.el.querySelector('input[type=hidden]').value;
+    if (!id) {
+      status(out, t('sites.corridor.pick'), true);
+      return;
+    }
+    state.corridorId = id;
     state.corridorWidth = width.value;
     corridor(state.corridorId, width.value, out);
   });
-  const l1 = el('label', { class: 'za-field' }, esc(t('sites.corridor.id')));
-  l1.append(id, sel);
+  const l1 = el('div', { class: 'za-field' }, esc(t('sites.corridor.id')));
+  l1.append(line.el, sel);
   const l2 = el('label', { class: 'za-field' }, esc(t('sites.corridor.width')));
   l2.appendChild(width);
   body.append(l1, l2, go, out);
@@ -660,7 +889,7 @@ function corridor(id, width, out) {
 
 function showCorridor(r, out) {
   let h = '<p><b>' + esc(pick(r.infrastructure.name_zh, r.infrastructure.name_en)) + '</b> · ' + esc(dist(r.length_m)) + '</p><div class="za-facts">'
-    + fact(t('sites.corridor.width.src'), num(r.width_m, 0) + ' m', r.width_source)
+    + fact(t('sites.corridor.width.src'), num(r.width_m, 0) + (zh() ? ' 米' : ' m'), t(r.width_source === 'given' ? 'sites.corridor.width.given' : 'sites.corridor.width.default'))
     + fact(t('sites.corridor.area'), num(r.corridor_area_mu, 1) + ' ' + t('unit.mu'), '')
     + fact(t('sites.inside.parcels'), num(r.totals.count, 0), '')
     + fact(t('sites.corridor.take'), num(r.totals.take_mu, 1) + ' ' + t('unit.mu'), num(r.totals.take_ha, 2) + ' ' + t('unit.ha'))
@@ -668,7 +897,7 @@ function showCorridor(r, out) {
   h += '<h4>' + esc(t('sites.inside.byStatus')) + '</h4>' + groupTable(r.by_status, t('sites.corridor.take') + ' (' + t('unit.mu') + ')');
   h += '<h4>' + esc(t('sites.inside.list')) + '</h4><ul class="za-sites-list">';
   for (const p of r.parcels.slice(0, 200)) {
-    h += '<li><a href="#" class="za-link" data-id="' + esc(p.id) + '">' + esc(p.id) + '</a> · ' + esc(zh() ? p.status_zh : p.status) + ' · '
+    h += '<li><a href="#" class="za-link" data-id="' + esc(p.id) + '">' + esc(parcelLabel(p.id, p.zone)) + '</a> · ' + esc(zh() ? p.status_zh : p.status) + ' · '
       + num(p.take_mu, 2) + '/' + num(p.area_mu, 2) + ' ' + esc(t('unit.mu')) + ' (' + num(p.take_share * 100, 0) + '%)</li>';
   }
   out.innerHTML = h + '</ul>';
@@ -677,6 +906,8 @@ function showCorridor(r, out) {
     ZA.selectFeature('parcels', a.dataset.id);
   }));
 }
+
+const LINE_KINDS = ['road', 'expressway', 'rail_line', 'metro_line', 'bridge'];
 
 // ---- site finder ------------------------------------------------------------------------------
 
@@ -691,7 +922,7 @@ const DIST_CATEGORIES = ['rail_station', 'interchange', 'freight_yard', 'land_po
 function findQuery(form) {
   const q = new URLSearchParams();
   const v = (n) => (form.elements[n] ? String(form.elements[n].value || '').trim() : '');
-  for (const n of ['area_mu_min', 'area_mu_max', 'land_use', 'zone', 'park']) if (v(n)) q.set(n, v(n));
+  for (const n of ['area_mu_min', 'area_mu_max', 'land_use', 'zone', 'board', 'park']) if (v(n)) q.set(n, v(n));
   const st = [...form.querySelectorAll('input[name=status]:checked')].map((c) => c.value);
   if (st.length) q.set('status', st.join(','));
   for (const c of DIST_CATEGORIES) if (v('km_' + c)) q.set('max_m.' + c, String(Math.round(Number(v('km_' + c)) * 1000)));
@@ -702,8 +933,9 @@ function findQuery(form) {
   return q;
 }
 
-function fillForm(form, q) {
-  for (const n of ['area_mu_min', 'area_mu_max', 'land_use', 'zone', 'park']) if (q.get(n) && form.elements[n]) form.elements[n].value = q.get(n);
+function fillForm(form, q, pickers) {
+  for (const n of ['area_mu_min', 'area_mu_max', 'land_use', 'zone']) if (q.get(n) && form.elements[n]) form.elements[n].value = q.get(n);
+  for (const n of ['board', 'park']) if (q.get(n)) pickers[n].setId(q.get(n));
   if (q.get('status')) {
     const set = q.get('status').split(',');
     form.querySelectorAll('input[name=status]').forEach((c) => (c.checked = set.includes(c.value)));
@@ -723,8 +955,9 @@ function renderFind(body) {
     + esc(t('sites.find.min')) + '"> – <input name="area_mu_max" type="number" min="0" step="1" class="za-num" placeholder="' + esc(t('sites.find.max')) + '"></fieldset>';
   h += '<label class="za-field">' + esc(t('sites.find.landUse')) + '<select name="land_use" class="za-select">' + opt(LAND_USES) + '</select></label>';
   h += '<label class="za-field">' + esc(t('sites.find.zone')) + '<select name="zone" class="za-select">' + zoneOpt + '</select></label>';
-  h += '<label class="za-field">' + esc(t('sites.find.park')) + '<input name="park" type="text" class="za-text"><button type="button" class="btn btn-small" data-park>'
-    + esc(t('sites.find.parkSelected')) + '</button></label>';
+  h += '<div class="za-field" data-slot="board">' + esc(t('sites.find.board')) + '</div>';
+  h += '<div class="za-field" data-slot="park">' + esc(t('sites.find.park')) + '<button type="button" class="btn btn-small" data-park>'
+    + esc(t('sites.find.parkSelected')) + '</button></div>';
   h += '<fieldset><legend>' + esc(t('sites.find.status')) + '</legend>';
   for (const s of FIND_STATUSES) {
     h += '<label class="za-check"><input type="checkbox" name="status" value="' + s + '"' + (s === 'available' || s === 'idle' ? ' checked' : '') + '> '
@@ -734,16 +967,25 @@ function renderFind(body) {
   for (const c of DIST_CATEGORIES) {
     h += '<label>' + esc(categoryName(c)) + '<input name="km_' + c + '" type="number" min="0.1" max="100" step="0.1" class="za-num"></label>';
   }
-  h += '</div></fieldset><fieldset><legend>' + esc(t('sites.find.investor')) + '</legend>'
+  h += '</div><p class="za-sub">' + esc(t('sites.find.scope')) + '</p></fieldset><fieldset><legend>' + esc(t('sites.find.investor')) + '</legend>'
     + '<label class="za-field">' + esc(t('sites.find.invest')) + '<input name="invest" type="number" min="0" step="100" class="za-num"></label>'
     + '<label class="za-field">' + esc(t('sites.find.tax')) + '<input name="tax" type="number" min="0" step="10" class="za-num"></label>'
     + '<label class="za-check"><input type="checkbox" name="per_mu"> ' + esc(t('sites.find.perMu')) + '</label></fieldset>';
   h += '<button type="submit" class="btn btn-primary">' + esc(t('sites.find.run')) + '</button>';
   form.innerHTML = h;
+  // parks and boards are chosen by name; the API's ids stay in hidden inputs
+  const pickers = {
+    board: pickList({ name: 'board', collections: ['core-boards'], placeholder: t('sites.find.board.placeholder') }),
+    park: pickList({ name: 'park', collections: ['industrial-parks', 'small-micro-parks'], placeholder: t('sites.find.park.placeholder') }),
+  };
+  for (const [n, p] of Object.entries(pickers)) {
+    const slot = form.querySelector('[data-slot=' + n + ']');
+    slot.insertBefore(p.el, slot.firstElementChild);
+  }
   const out = el('div', { class: 'za-sites-out' });
   form.querySelector('[data-park]').addEventListener('click', () => {
     const s = ZA.selected;
-    if (s && (s.collection === 'industrial-parks' || s.collection === 'small-micro-parks')) form.elements.park.value = s.id;
+    if (s && (s.collection === 'industrial-parks' || s.collection === 'small-micro-parks')) pickers.park.setId(s.id);
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -754,7 +996,7 @@ function renderFind(body) {
   body.append(form, out);
   const saved = ZA.permalink.get('sf');
   if (saved) {
-    fillForm(form, new URLSearchParams(saved));
+    fillForm(form, new URLSearchParams(saved), pickers);
     if (state.results.find) showFind(state.results.find, out, new URLSearchParams(saved));
     else find(new URLSearchParams(saved), out);
   }
@@ -799,17 +1041,19 @@ function investorParams(q) {
 
 function showFind(r, out, q) {
   let h = '<p class="za-sites-status">' + esc(t('sites.find.result', { q: r.qualified, c: r.candidates })) + '</p>';
-  const ex = Object.entries(r.excluded || {});
+  const ex = r.excluded_reasons || [];
   if (ex.length) {
-    h += '<details><summary>' + esc(t('sites.find.excluded')) + '</summary><ul>' + ex.map(([k, n]) => '<li>' + esc(k) + ': ' + n + '</li>').join('')
+    h += '<details><summary>' + esc(t('sites.find.excluded')) + '</summary><ul class="za-excluded">' + ex.map((x) => '<li>' + esc(pick(x.zh, x.en)) + '</li>').join('')
       + '</ul></details>';
   }
-  h += '<details><summary>' + esc(t('sites.find.ranking')) + '</summary><p class="za-sub">' + esc(r.ranking) + '</p></details>';
+  h += '<p class="za-sub za-ranking"><b>' + esc(t('sites.find.ranking.head')) + '</b>' + esc(pick(r.ranking_zh, r.ranking)) + '</p>';
   if (!r.sites.length) h += '<p>' + esc(t('sites.find.none')) + '</p>';
   h += '<button type="button" class="btn btn-small" data-compare disabled>' + esc(t('sites.find.compare')) + '</button><ol class="za-sites-found">';
   for (const s of r.sites) {
-    h += '<li><div class="za-found-head"><label class="za-check"><input type="checkbox" data-cmp="' + esc(s.id) + '"></label><b>' + esc(s.id)
-      + '</b> · ' + esc(s.land_use_name) + ' · ' + esc(zh() ? s.status_zh : s.status) + ' · ' + num(s.area_mu, 1) + ' ' + esc(t('unit.mu'))
+    h += '<li><div class="za-found-head"><label class="za-check"><input type="checkbox" data-cmp="' + esc(s.id) + '" aria-label="'
+      + esc(t('sites.find.compare')) + '"></label><b>' + esc(pick(s.name_zh, s.name_en))
+      + '</b> · ' + esc(landUseName(s.land_use_code, s.land_use_name, zh() ? 'zh' : 'en')) + ' · ' + esc(pick(s.status_zh, s.status_en)) + ' · '
+      + num(s.area_mu, 1) + ' ' + esc(t('unit.mu'))
       + (s.score !== undefined && s.score !== null ? ' · ' + esc(t('sites.find.score')) + ' ' + num(s.score, 2) : '') + '</div><ul class="za-reasons">'
       + s.reasons.map((x) => '<li class="' + (x.ok ? 'ok' : 'no') + '">' + esc(pick(x.zh, x.en)) + '</li>').join('') + '</ul>'
       + '<div class="za-row"><a href="#" class="za-link" data-id="' + esc(s.id) + '">' + esc(t('sites.find.show')) + '</a> <a href="'

@@ -191,3 +191,29 @@ export const SELECTION_STYLES = [
   { color: '#00363f', weight: 8, opacity: 0.45, fill: false, interactive: false },
   { color: '#00e5ff', weight: 3.5, opacity: 1, fill: false, interactive: false },
 ];
+
+let hatch = null;
+
+/**
+ * A small canvas of diagonal lines, repeated as a fill pattern over a parcel whose figures are
+ * withheld (fewer than 3 firms): a plain grey there would read as 无数据 (no data).
+ */
+export function hatchCanvas() {
+  if (!hatch) {
+    hatch = document.createElement('canvas');
+    hatch.width = 6;
+    hatch.height = 6;
+    const c = hatch.getContext('2d');
+    c.strokeStyle = '#546e7a';
+    c.lineWidth = 1.2;
+    c.beginPath();
+    c.moveTo(-1, 7);
+    c.lineTo(7, -1);
+    c.moveTo(-1, 1);
+    c.lineTo(1, -1);
+    c.moveTo(5, 7);
+    c.lineTo(7, 5);
+    c.stroke();
+  }
+  return hatch;
+}

@@ -51,7 +51,16 @@ public final class App {
       System.exit(3);
       return;
     }
-    Services services = new Services(config, store);
+    Services services;
+    try {
+      services = new Services(config, store);
+    } catch (Config.ConfigException e) {
+      // e.g. basemap.package naming a file that is not there: say so in one line, not a stack
+      System.err.println("zoneatlas: " + e.getMessage());
+      store.close();
+      System.exit(2);
+      return;
+    }
     Javalin app = WebApp.create(services);
     // SIGTERM (systemd, kill, an orchestrator): stop accepting, let requests in flight finish within
     // shutdown.grace.seconds (WebApp's Jetty is set up for it), and only then close the pools they use

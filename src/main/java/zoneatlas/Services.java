@@ -2,10 +2,13 @@ package zoneatlas;
 
 import java.time.Clock;
 import zoneatlas.auth.Auth;
+import zoneatlas.basemap.BasemapRoutes;
+import zoneatlas.basemap.TilePackage;
 import zoneatlas.config.Config;
 import zoneatlas.editing.EditService;
 import zoneatlas.history.HistoryService;
 import zoneatlas.efficiency.EfficiencyService;
+import zoneatlas.efficiency.Evaluations;
 import zoneatlas.imports.FigureImportService;
 import zoneatlas.imports.spatial.ParcelImportService;
 import zoneatlas.layers.FeatureService;
@@ -27,8 +30,11 @@ public final class Services {
   public final Auth auth;
   public final SitesService sites;
   public final SearchService search;
+  /** The offline basemap tile package ({@code basemap.package}), or null when none is configured. */
+  public final TilePackage basemap;
   public final SummaryService summary;
   public final EfficiencyService efficiency;
+  public final Evaluations evaluations;
   public final FigureImportService imports;
   public final ParcelImportService parcelImports;
   public final EditService edits;
@@ -46,8 +52,10 @@ public final class Services {
     this.features = new FeatureService(store, catalog, config.integer("query.slow.ms"));
     this.auth = new Auth(config, Clock.systemUTC(), store);
     this.efficiency = new EfficiencyService(store, config.integer("efficiency.min.group"));
+    this.evaluations = new Evaluations(store, efficiency, clock);
     this.sites = new SitesService(store, SitesService.Limits.from(config), efficiency);
     this.search = new SearchService(store);
+    this.basemap = BasemapRoutes.openConfigured(config);
     this.summary = new SummaryService(store);
     this.imports = new FigureImportService(store, config.longValue("imports.max.bytes"));
     this.parcelImports = new ParcelImportService(store, config.longValue("imports.parcels.max.bytes"));

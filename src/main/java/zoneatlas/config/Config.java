@@ -59,6 +59,12 @@ public final class Config {
           Map.entry("basemap.tianditu.key", ""),
           Map.entry("basemap.osm.url", ""),
           Map.entry("basemap.amap.url", ""),
+          Map.entry("basemap.wmts.url", ""),
+          Map.entry("basemap.wmts.name", ""),
+          Map.entry("basemap.package", ""),
+          Map.entry("basemap.package.name", ""),
+          Map.entry("basemap.default", ""),
+          Map.entry("map.review.number", ""),
           Map.entry("public.url", ""),
           Map.entry("http.allowed.hosts", ""),
           Map.entry("sites.result.limit", "5000"),
@@ -66,6 +72,7 @@ public final class Config {
           Map.entry("sites.polygon.max.vertices", "5000"),
           Map.entry("sites.nearest.max.km", "100"),
           Map.entry("efficiency.min.group", "3"),
+          Map.entry("efficiency.report.font", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
           Map.entry("imports.max.bytes", "20000000"),
           Map.entry("imports.parcels.max.bytes", "200000000"));
 

@@ -52,6 +52,7 @@ public final class DemoLoader {
       }
     }
     validator.checkTogether("geodata/plan", all);
+    PlacementNotes.apply(all);
     return all;
   }
 

@@ -90,9 +90,14 @@ final class EditSchema {
           p.put("x-transitions", StatusCycle.asMap());
         } else if (l.table().equals("plan_features")) {
           p.put("enum", List.of("planned", "proposed", "under_construction", "existing"));
-          p.put("x-labels", Map.of("planned", "规划", "proposed", "拟建", "under_construction", "在建", "existing", "已建"));
-          p.put("x-labels-en", Map.of("planned", "planned", "proposed", "proposed", "under_construction",
-              "under construction", "existing", "existing"));
+          Map<String, String> zh = new LinkedHashMap<>();
+          Map<String, String> en = new LinkedHashMap<>();
+          for (zoneatlas.model.PlanStatus s : zoneatlas.model.PlanStatus.values()) {
+            zh.put(s.name(), s.zh);
+            en.put(s.name(), s.en);
+          }
+          p.put("x-labels", zh);
+          p.put("x-labels-en", en);
         }
       }
       case "kind" -> {
@@ -107,6 +112,20 @@ final class EditSchema {
             "Xinxiang ETDZ", "zhengzhou", "Zhengzhou (city)"));
       }
       case "size_class" -> p.put("enum", List.of("规上", "规下"));
+      case "source_doc" -> {
+        // the plan documents by title, never by file name
+        List<String> files = new ArrayList<>();
+        Map<String, String> zh = new LinkedHashMap<>();
+        Map<String, String> en = new LinkedHashMap<>();
+        for (zoneatlas.layers.SourceDocs.Doc d : zoneatlas.layers.SourceDocs.all()) {
+          files.add(d.file());
+          zh.put(d.file(), "《" + d.titleZh() + "》");
+          en.put(d.file(), d.titleEn());
+        }
+        p.put("enum", files);
+        p.put("x-labels", zh);
+        p.put("x-labels-en", en);
+      }
       default -> {
         // free values
       }

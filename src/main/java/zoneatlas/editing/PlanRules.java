@@ -54,6 +54,7 @@ final class PlanRules extends FeatureRules {
     v.put("positioning", text(t, "positioning", 2000, p));
     v.put("lead_industries", text(t, "lead_industries", 2000, p));
     v.put("placement_note", text(t, "placement_note", 2000, p));
+    v.put("placement_note_zh", text(t, "placement_note_zh", 2000, p));
     v.put("investment_yi", number(t, "investment_yi", 0, 1_000_000, p));
     status(t, v, p);
     period(t, v, p);

@@ -73,6 +73,7 @@ public final class EfficiencyCard {
     m.put("confidential", conf);
     m.put("synthetic", d.enterprises.stream().anyMatch(e -> e.synthetic()));
     m.put("units", Map.of("mu", "万元/亩", "ha", "万元/公顷"));
+    m.put("lists", EfficiencyService.listStates(r));
     return m;
   }
 
@@ -347,14 +348,10 @@ public final class EfficiencyCard {
       m.put("code", f.reason().name());
       m.put("name_zh", f.reason().nameZh);
       m.put("name_en", f.reason().nameEn);
-      m.put("detail_zh", switch (f.reason()) {
-        case far_below_min -> "容积率 " + fmt(pc.far()) + "，低于控制值 " + fmt(pc.farMin());
-        case coverage_below_min -> "建筑系数 " + fmt(pc.coverage() * 100) + "%，低于控制值 " + fmt(pc.coverageMin() * 100) + "%";
-        default -> null;
-      });
-      if (conf) {
-        m.put("detail", f.detail());
-      }
+      // the plan's control indicators are public; the numbers behind the other reasons are not
+      boolean open = conf || f.reason() == LowReason.far_below_min || f.reason() == LowReason.coverage_below_min;
+      m.put("detail_zh", open ? f.detailZh() : null);
+      m.put("detail_en", open ? f.detailEn() : null);
       out.add(m);
     }
     return out;

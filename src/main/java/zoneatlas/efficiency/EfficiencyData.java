@@ -1,5 +1,6 @@
 package zoneatlas.efficiency;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,26 @@ public final class EfficiencyData {
    */
   public record GroupName(String id, Level level, String nameZh, String nameEn, String zone, String featureId) {}
 
+  /** A bonus, penalty or exemption item ({@link Scheme.Evaluation}) a land officer recorded against a firm for a year. */
+  public record Flag(String enterpriseId, int year, String code, String note) {}
+
+  /** One firm's line of a frozen list: what it was given when the list was frozen. */
+  public record Listed(String cls, double score, int rank, int ranked, String note) {}
+
+  /**
+   * A zone's list for a scheme and year as frozen by the annual evaluation: the 公示 list
+   * ({@code state} notice, revision 0) or a published revision (1, 2, ...). Only the newest one
+   * of each zone, scheme and year is loaded: it is what every output shows.
+   */
+  public record FrozenList(long id, String zone, String scheme, int year, int revision, String state,
+      java.time.LocalDate noticeFrom, java.time.LocalDate noticeTo, Map<String, Listed> entries) {
+    public boolean published() {
+      return "published".equals(state);
+    }
+  }
+
+  private record ListKey(String zone, String scheme, int year) {}
+
   public final String version;
   public final List<Parcel> parcels;
   public final List<Enterprise> enterprises;
@@ -35,9 +56,17 @@ public final class EfficiencyData {
   final Map<String, Integer> enterpriseIndex;
   private final TreeMap<Integer, YearFigures[]> byYear = new TreeMap<>();
   private final List<String> zones;
+  private final Map<Integer, Map<String, List<String>>> flags = new HashMap<>();
+  private final Map<String, Map<Integer, List<Flag>>> flagNotes = new HashMap<>();
+  private final Map<ListKey, FrozenList> lists = new HashMap<>();
 
   public EfficiencyData(String version, List<Parcel> parcels, List<Enterprise> enterprises, List<LandUse> landUses,
       List<YearFigures> figures, Map<String, GroupName> groups) {
+    this(version, parcels, enterprises, landUses, figures, groups, List.of(), List.of());
+  }
+
+  public EfficiencyData(String version, List<Parcel> parcels, List<Enterprise> enterprises, List<LandUse> landUses,
+      List<YearFigures> figures, Map<String, GroupName> groups, List<Flag> flags, List<FrozenList> lists) {
     this.version = version;
     this.parcels = List.copyOf(parcels);
     this.enterprises = List.copyOf(enterprises);
@@ -58,6 +87,36 @@ public final class EfficiencyData {
       }
       arr[e] = f;
     }
+    for (Flag f : flags) {
+      if (!enterpriseIndex.containsKey(f.enterpriseId())) {
+        throw new EfficiencyDataException("an evaluation item for " + f.year() + " names enterprise '" + f.enterpriseId()
+            + "', which does not exist");
+      }
+      this.flags.computeIfAbsent(f.year(), y -> new HashMap<>()).computeIfAbsent(f.enterpriseId(), k -> new ArrayList<>())
+          .add(f.code());
+      this.flagNotes.computeIfAbsent(f.enterpriseId(), k -> new TreeMap<>()).computeIfAbsent(f.year(), y -> new ArrayList<>())
+          .add(f);
+    }
+    for (FrozenList l : lists) {
+      this.lists.merge(new ListKey(l.zone(), l.scheme(), l.year()), l, (a, b) -> a.revision() >= b.revision() ? a : b);
+    }
+  }
+
+  /** The item codes recorded against an enterprise for a year (empty when none). */
+  public List<String> flags(String enterpriseId, int year) {
+    Map<String, List<String>> m = flags.get(year);
+    List<String> l = m == null ? null : m.get(enterpriseId);
+    return l == null ? List.of() : Collections.unmodifiableList(l);
+  }
+
+  /** Every item recorded against an enterprise, by year. */
+  public Map<Integer, List<Flag>> flagsOf(String enterpriseId) {
+    return flagNotes.getOrDefault(enterpriseId, Map.of());
+  }
+
+  /** The newest frozen list of a zone, scheme and year, or null while the year is a draft. */
+  public FrozenList list(String zone, String scheme, int year) {
+    return lists.get(new ListKey(zone, scheme, year));
   }
 
   private static Map<String, Integer> index(List<String> ids, String what) {

@@ -119,6 +119,10 @@ public final class EfficiencyEngine {
     String[] classNote;
     int[] rank;
     int[] ranked;
+    double[] adjustPoints;
+    List<List<String>> adjustments;
+    String[] capClass;
+    final Map<String, EfficiencyData.FrozenList> frozen = new TreeMap<>();
 
     Run(EfficiencyData d, Scheme s, int year) {
       this.d = d;
@@ -138,6 +142,7 @@ public final class EfficiencyEngine {
       indicators();
       scores();
       classify();
+      applyFrozenLists();
       List<ParcelResult> pr = parcelResults();
       Map<Level, Map<String, GroupResult>> all = groups(pr, false);
       Map<Level, Map<String, GroupResult>> ind = groups(pr, true);
@@ -150,9 +155,9 @@ public final class EfficiencyEngine {
         }
         er.add(new EnterpriseResult(ents[e], status[e], statusNote[e], eLand[e], eOwned[e], eLeased[e], eCons[e],
             eFloor[e], figs[e], v, score[e], parts[e], missing.get(e), cls[e], classNote[e], rank[e], ranked[e],
-            mainParcel(e)));
+            mainParcel(e), adjustPoints[e], adjustments.get(e)));
       }
-      return new EfficiencyResult(s, year, d, er, pr, all, ind, contribStart, contribEnt, contribShare);
+      return new EfficiencyResult(s, year, d, er, pr, all, ind, contribStart, contribEnt, contribShare, frozen);
     }
 
     // ---------------------------------------------------------------------------------- land
@@ -336,6 +341,10 @@ public final class EfficiencyEngine {
           status[e] = Status.below_scope;
           statusNote[e] = fmt(eLand[e]) + " mu < " + fmt(sc.minLandMu()) + " mu"
               + (sc.minLeasedFloorM2() > 0 ? ", leased floor " + fmt(eFloor[e]) + " m² < " + fmt(sc.minLeasedFloorM2()) + " m²" : "");
+        } else if (recordedExemption(en) != null) {
+          Scheme.Exemption x = recordedExemption(en);
+          status[e] = Status.exempt_recorded;
+          statusNote[e] = "recorded exemption: " + x.nameEn();
         } else if (figs[e] == null) {
           status[e] = Status.no_figures;
           statusNote[e] = "no figures for " + year;
@@ -343,6 +352,17 @@ public final class EfficiencyEngine {
           status[e] = Status.evaluated;
         }
       }
+    }
+
+    /** The first of the scheme's exemptions recorded against the firm this year, or null. */
+    Scheme.Exemption recordedExemption(Enterprise en) {
+      for (String code : d.flags(en.id(), year)) {
+        java.util.Optional<Scheme.Exemption> x = s.evaluation().exemption(code);
+        if (x.isPresent()) {
+          return x.get();
+        }
+      }
+      return null;
     }
 
     // ---------------------------------------------------------------------------------- indicators
@@ -404,7 +424,20 @@ public final class EfficiencyEngine {
 
     // ---------------------------------------------------------------------------------- scores
 
+    private static List<String> append(List<String> l, String x) {
+      List<String> out = new ArrayList<>(l);
+      out.add(x);
+      return List.copyOf(out);
+    }
+
+    int classIndex(String c) {
+      return s.classify().classes().indexOf(c);
+    }
+
     void scores() {
+      adjustPoints = new double[ne];
+      adjustments = new ArrayList<>(Collections.nCopies(ne, List.of()));
+      capClass = new String[ne];
       score = new double[ne];
       parts = new double[ne][];
       missing = new ArrayList<>(Collections.nCopies(ne, List.of()));
@@ -458,7 +491,18 @@ public final class EfficiencyEngine {
           pt[i.ordinal()] = part;
           sum += part;
         }
-        score[e] = sum;
+        for (String code : d.flags(ents[e].id(), year)) {
+          java.util.Optional<Scheme.Adjustment> a = s.evaluation().adjustment(code);
+          if (a.isPresent()) {
+            adjustPoints[e] += a.get().points();
+            adjustments.set(e, append(adjustments.get(e), code));
+            String capTo = a.get().capClass();
+            if (capTo != null && (capClass[e] == null || classIndex(capTo) > classIndex(capClass[e]))) {
+              capClass[e] = capTo;
+            }
+          }
+        }
+        score[e] = sum + adjustPoints[e];
         parts[e] = pt;
         if (miss != null) {
           missing.set(e, List.copyOf(miss));
@@ -532,6 +576,17 @@ public final class EfficiencyEngine {
           default -> throw new IllegalStateException();
         }
       }
+      // 一票否决: a penalty item caps the class, whatever the score
+      for (int e = 0; e < ne; e++) {
+        if (capClass[e] != null && cls[e] != null && classIndex(cls[e]) < classIndex(capClass[e])) {
+          List<String> by = new ArrayList<>();
+          for (String code : adjustments.get(e)) {
+            s.evaluation().adjustment(code).filter(a -> a.capClass() != null).ifPresent(a -> by.add(a.nameEn()));
+          }
+          classNote[e] = "capped at " + capClass[e] + " by " + String.join(", ", by) + " (was " + cls[e] + ")";
+          cls[e] = capClass[e];
+        }
+      }
       // exempt firms: classed as configured ("不定等级", often treated as B), or left unclassed
       String exempt = s.scope().exemptClass();
       for (int e = 0; e < ne; e++) {
@@ -541,6 +596,39 @@ public final class EfficiencyEngine {
         }
       }
       tenantsTakeOwnerGrade();
+    }
+
+    /**
+     * A zone whose list for this scheme and year was frozen (公示 or published) keeps the classes,
+     * scores and ranks it was frozen with, whatever figures came later; a firm not on it has no
+     * class. A what-if is a recomputation, so it ignores frozen lists.
+     */
+    void applyFrozenLists() {
+      if (s.whatIf()) {
+        return;
+      }
+      for (int e = 0; e < ne; e++) {
+        String zone = ents[e].zone();
+        EfficiencyData.FrozenList l = zone == null ? null : d.list(zone, s.id(), year);
+        if (l == null) {
+          continue;
+        }
+        frozen.put(zone, l);
+        EfficiencyData.Listed x = l.entries().get(ents[e].id());
+        String label = (l.published() ? "published list revision " + l.revision() : "public-notice list");
+        if (x == null) {
+          cls[e] = null;
+          classNote[e] = "not on the " + label;
+          rank[e] = 0;
+          ranked[e] = 0;
+        } else {
+          cls[e] = x.cls();
+          classNote[e] = x.note() == null ? label : label + ": " + x.note();
+          score[e] = x.score();
+          rank[e] = x.rank();
+          ranked[e] = x.ranked();
+        }
+      }
     }
 
     void twoStage(List<Integer> zone, Scheme.Classify c) {
@@ -760,16 +848,18 @@ public final class EfficiencyEngine {
       String st = pc.status();
       Integer sy = pc.supplyYear();
       if (ParcelStatus.approved_not_supplied.name().equals(st)) {
-        out.add(new LowReason.Found(LowReason.approved_not_supplied, "批而未供 approved, not supplied"));
+        out.add(new LowReason.Found(LowReason.approved_not_supplied, "已批准，尚未供地", "approved, not yet supplied"));
       } else if (ParcelStatus.idle.name().equals(st)) {
-        out.add(new LowReason.Found(LowReason.idle, sy == null ? "闲置" : "supplied " + sy + ", idle"));
+        out.add(new LowReason.Found(LowReason.idle, sy == null ? "闲置" : sy + "年供地，闲置", sy == null ? "idle" : "supplied " + sy + ", idle"));
       } else if (ParcelStatus.supplied_not_used.name().equals(st) && (sy == null || year - sy >= IDLE_AFTER_YEARS)) {
         out.add(new LowReason.Found(LowReason.supplied_not_used,
+            (sy == null ? "供地年份不详" : sy + "年供地") + "，至" + year + "年未动工",
             (sy == null ? "supply year unknown" : "supplied " + sy) + ", not started by " + year));
       } else if (ParcelStatus.partly_used.name().equals(st) && !pCons[p]) {
-        out.add(new LowReason.Found(LowReason.partly_used, "partly used; supplied " + sy));
+        out.add(new LowReason.Found(LowReason.partly_used, sy + "年供地，用而未尽", "partly used; supplied " + sy));
       } else if (ParcelStatus.built_not_producing.name().equals(st) && !pCons[p]) {
-        out.add(new LowReason.Found(LowReason.built_not_producing, "built " + pc.buildStartYear() + ", not producing in " + year));
+        out.add(new LowReason.Found(LowReason.built_not_producing, pc.buildStartYear() + "年开工建设，" + year + "年未投产",
+            "built " + pc.buildStartYear() + ", not producing in " + year));
       }
       int tk = Indicator.TAX_PER_MU.ordinal();
       if (ParcelStatus.in_use.name().equals(st) && !pCons[p] && lr.standardLandSince() > 0 && sy != null
@@ -778,22 +868,27 @@ public final class EfficiencyEngine {
         double need = lr.belowStandardRatio() * pc.reqTaxWanPerMu();
         if (tax < need - EPS) {
           out.add(new LowReason.Found(LowReason.below_standard,
-              "亩均税收 tax per mu " + fmt(tax) + " < " + fmt(need) + " 万元/亩 (标准地 " + fmt(pc.reqTaxWanPerMu()) + ", supplied " + sy + ")"));
+              "亩均税收 " + fmt(tax) + " 万元/亩，低于 " + fmt(need) + " 万元/亩（标准地承诺 " + fmt(pc.reqTaxWanPerMu()) + " 万元/亩，"
+                  + sy + "年供地）",
+              "tax per mu " + fmt(tax) + " below " + fmt(need) + " (10,000 CNY per mu; standard-land commitment "
+                  + fmt(pc.reqTaxWanPerMu()) + ", supplied " + sy + ")"));
         }
       }
       if (!lr.lowClasses().isEmpty()) {
         List<String> low = lowUsers(p, lr);
         if (!low.isEmpty()) {
-          out.add(new LowReason.Found(LowReason.low_class, String.join(", ", low)));
+          out.add(new LowReason.Found(LowReason.low_class, String.join("、", low), String.join(", ", low)));
         }
       }
       if (built(pc)) {
         if (pc.farMin() > 0 && Double.isFinite(pc.far()) && pc.far() < pc.farMin() - EPS) {
-          out.add(new LowReason.Found(LowReason.far_below_min, "容积率 FAR " + fmt(pc.far()) + " < " + fmt(pc.farMin())));
+          out.add(new LowReason.Found(LowReason.far_below_min, "容积率 " + fmt(pc.far()) + "，低于控制值 " + fmt(pc.farMin()),
+              "FAR " + fmt(pc.far()) + " below the minimum " + fmt(pc.farMin())));
         }
         if (pc.coverageMin() > 0 && Double.isFinite(pc.coverage()) && pc.coverage() < pc.coverageMin() - EPS) {
           out.add(new LowReason.Found(LowReason.coverage_below_min,
-              "建筑系数 coverage " + fmt(pc.coverage() * 100) + "% < " + fmt(pc.coverageMin() * 100) + "%"));
+              "建筑系数 " + fmt(pc.coverage() * 100) + "%，低于控制值 " + fmt(pc.coverageMin() * 100) + "%",
+              "coverage " + fmt(pc.coverage() * 100) + "% below the minimum " + fmt(pc.coverageMin() * 100) + "%"));
         }
       }
       return out.isEmpty() ? List.of() : List.copyOf(out);

@@ -106,7 +106,21 @@ public final class EfficiencyRepository {
     parcels.sort(Comparator.comparing(Parcel::id));
     ents.sort(Comparator.comparing(Enterprise::id));
     links.sort(Comparator.comparing(LandUse::parcelId).thenComparing(LandUse::enterpriseId).thenComparing(LandUse::role));
-    return new EfficiencyData(version, parcels, ents, links, figs, groups);
+    List<EfficiencyData.Flag> flags = new ArrayList<>();
+    query(c, "enterprise_items_all", rs -> flags.add(new EfficiencyData.Flag(rs.getString(1), rs.getInt(2), rs.getString(3),
+        rs.getString(4))));
+    Map<Long, Map<String, EfficiencyData.Listed>> entries = new HashMap<>();
+    query(c, "evaluation_entries_newest", rs -> {
+      double score = rs.getDouble(4);
+      entries.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2),
+          new EfficiencyData.Listed(rs.getString(3), rs.wasNull() ? Double.NaN : score, rs.getInt(5), rs.getInt(6),
+              rs.getString(7)));
+    });
+    List<EfficiencyData.FrozenList> lists = new ArrayList<>();
+    query(c, "evaluation_lists_newest", rs -> lists.add(new EfficiencyData.FrozenList(rs.getLong(1), rs.getString(2),
+        rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getObject(7, java.time.LocalDate.class),
+        rs.getObject(8, java.time.LocalDate.class), Map.copyOf(entries.getOrDefault(rs.getLong(1), Map.of())))));
+    return new EfficiencyData(version, parcels, ents, links, figs, groups, flags, lists);
   }
 
   /** GeoJSON geometry text of the given parcels, by id (the database encodes it). */

@@ -38,6 +38,8 @@ public final class EfficiencyResult {
   public final Map<Level, Map<String, GroupResult>> groups;
   /** Roll-ups over industrial parcels only (the plans' targets are about industrial land). */
   public final Map<Level, Map<String, GroupResult>> industrialGroups;
+  /** The frozen list each zone's classes come from (公示 or published), by zone; a zone not here is a draft. */
+  public final Map<String, EfficiencyData.FrozenList> frozen;
 
   /**
    * Who contributes to each parcel's figures (CSR by parcel index: items {@code contribStart[p]}
@@ -52,7 +54,8 @@ public final class EfficiencyResult {
   EfficiencyResult(Scheme scheme, int year, EfficiencyData data, List<EnterpriseResult> enterprises,
       List<ParcelResult> parcels, Map<Level, Map<String, GroupResult>> groups,
       Map<Level, Map<String, GroupResult>> industrialGroups, int[] contribStart, int[] contribEnt,
-      double[] contribShare) {
+      double[] contribShare, Map<String, EfficiencyData.FrozenList> frozen) {
+    this.frozen = Collections.unmodifiableMap(frozen);
     this.contribStart = contribStart;
     this.contribEnt = contribEnt;
     this.contribShare = contribShare;
@@ -83,6 +86,8 @@ public final class EfficiencyResult {
    * @param values indicator values by {@link Indicator#ordinal()}, NaN where undefined
    * @param scoreParts points per weighted indicator by ordinal, NaN where not weighted
    * @param rank position by score among the zone's evaluated firms (1 = best), 0 if not ranked
+   * @param adjustPoints bonus less penalty points (加分/扣分) included in the score
+   * @param adjustments codes of the scheme's bonus and penalty items recorded against the firm this year
    */
   public record EnterpriseResult(
       Enterprise enterprise,
@@ -102,7 +107,9 @@ public final class EfficiencyResult {
       String classNote,
       int rank,
       int ranked,
-      String mainParcel) {
+      String mainParcel,
+      double adjustPoints,
+      List<String> adjustments) {
     public double value(Indicator i) {
       return values[i.ordinal()];
     }

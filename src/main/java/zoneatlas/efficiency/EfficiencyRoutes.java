@@ -10,6 +10,7 @@ import java.util.Set;
 import zoneatlas.Services;
 import zoneatlas.auth.Role;
 import zoneatlas.http.ApiError;
+import zoneatlas.http.Downloads;
 import zoneatlas.http.JsonBody;
 import zoneatlas.http.Params;
 import zoneatlas.http.RouteModule;
@@ -89,6 +90,8 @@ public final class EfficiencyRoutes implements RouteModule {
       Params.onlyKnown(ctx, Set.of("year", "scheme"), k -> false);
       ctx.json(card.card(role(ctx), ctx.pathParam("level"), ctx.pathParam("id"), year(ctx), Params.one(ctx, "scheme")));
     });
+    // policy lists (/api/efficiency/policy/{kind}) and the annual report (/api/efficiency/report)
+    new PolicyRoutes(s).register(r);
   }
 
   private Role role(Context ctx) {
@@ -132,26 +135,26 @@ public final class EfficiencyRoutes implements RouteModule {
   }
 
   /** Writes a table in the requested format: JSON, or a CSV/Excel download. */
-  private static void write(Context ctx, Table t, String... allowed) throws IOException {
+  private void write(Context ctx, Table t, String... allowed) throws Exception {
     String f = format(ctx, allowed);
     String lang = lang(ctx);
     Object year = t.meta().get("year");
+    // the plain ASCII name old clients get; the reader's own language is in filename*
     String name = "efficiency-" + t.name() + (year == null ? "" : "-" + year)
         + (t.meta().get("scheme") == null ? "" : "-" + t.meta().get("scheme"));
-    switch (f) {
-      case "csv" -> {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        TableExport.csv(t, lang, out);
-        ctx.contentType(TableExport.CSV_TYPE).header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
-            .result(out.toByteArray());
+    if (f.equals("csv") || f.equals("xlsx")) {
+      Table view = ExportView.localized(t, lang, s.efficiency.data().groups);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      if (f.equals("csv")) {
+        TableExport.csv(view, lang, out);
+      } else {
+        TableExport.xlsx(view, lang, out);
       }
-      case "xlsx" -> {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        TableExport.xlsx(t, lang, out);
-        ctx.contentType(TableExport.XLSX_TYPE).header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"")
-            .result(out.toByteArray());
-      }
-      default -> ctx.json(t.json());
+      ctx.contentType(f.equals("csv") ? TableExport.CSV_TYPE : TableExport.XLSX_TYPE)
+          .header("Content-Disposition", Downloads.attachment(ExportView.fileName(view, lang, f), name + "." + f))
+          .result(out.toByteArray());
+    } else {
+      ctx.json(t.json());
     }
   }
 }

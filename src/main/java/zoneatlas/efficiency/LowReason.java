@@ -1,5 +1,7 @@
 package zoneatlas.efficiency;
 
+import zoneatlas.model.ParcelStatus;
+
 /**
  * Why a parcel is a redevelopment candidate: the five kinds of low-efficiency land (批而未供,
  * 供而未用, 用而未尽, 建而未投, 投而未达标), idle land, a low-class occupant, and floor-area ratio
@@ -7,11 +9,12 @@ package zoneatlas.efficiency;
  * enterprise figures are confidential.
  */
 public enum LowReason {
-  approved_not_supplied("批而未供", "Approved but not supplied", false),
-  supplied_not_used("供而未用", "Supplied but not used", false),
-  idle("闲置土地", "Idle land", false),
-  partly_used("用而未尽", "Partly used", false),
-  built_not_producing("建而未投", "Built but not in production", false),
+  // the five that are a parcel's status read as the status does (ParcelStatus): one word per status
+  approved_not_supplied(ParcelStatus.approved_not_supplied, false),
+  supplied_not_used(ParcelStatus.supplied_not_used, false),
+  idle(ParcelStatus.idle, false),
+  partly_used(ParcelStatus.partly_used, false),
+  built_not_producing(ParcelStatus.built_not_producing, false),
   below_standard("投而未达标", "Producing below the standard-land commitment", true),
   low_class("低效企业用地", "Occupied by a low-class enterprise", true),
   far_below_min("容积率低于控制指标", "Floor-area ratio below the control indicator", false),
@@ -22,12 +25,20 @@ public enum LowReason {
   /** Rests on enterprise figures or classes: only roles that see confidential figures see it. */
   public final boolean confidential;
 
+  LowReason(ParcelStatus status, boolean confidential) {
+    this(status.zh, Character.toUpperCase(status.en.charAt(0)) + status.en.substring(1), confidential);
+  }
+
   LowReason(String nameZh, String nameEn, boolean confidential) {
     this.nameZh = nameZh;
     this.nameEn = nameEn;
     this.confidential = confidential;
   }
 
-  /** One reason with the numbers behind it, e.g. "容积率 0.62 < 1.0". */
-  public record Found(LowReason reason, String detail) {}
+  /** One reason with the numbers behind it, in each language: "容积率 0.62，低于控制值 1.0" / "FAR 0.62 below the minimum 1.0". */
+  public record Found(LowReason reason, String detailZh, String detailEn) {
+    public String detail(String lang) {
+      return "en".equals(lang) ? detailEn : detailZh;
+    }
+  }
 }

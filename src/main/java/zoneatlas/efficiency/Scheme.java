@@ -26,6 +26,8 @@ public record Scheme(
     Scoring scoring,
     Classify classify,
     LowRules lowEfficiency,
+    Evaluation evaluation,
+    SchemePolicies policies,
     boolean whatIf) {
 
   /**
@@ -137,6 +139,36 @@ public record Scheme(
   public record LowRules(Set<String> lowClasses, int standardLandSince, double belowStandardRatio) {}
 
   /**
+   * How a year's list is published, and what a land officer may record against a firm for it.
+   *
+   * @param noticeDays the 公示 lasts this many calendar days from its first day; objections are
+   *     accepted within it, and the list can be published only after it
+   * @param adjustments bonus and penalty items (加分/扣分) added to the score
+   * @param exemptions reasons a firm is left out of the ranking (免评), besides the scope's own
+   *     (new firms, construction period), which the engine finds by itself
+   */
+  public record Evaluation(int noticeDays, List<Adjustment> adjustments, List<Exemption> exemptions) {
+    public static final Evaluation NONE = new Evaluation(7, List.of(), List.of());
+
+    public java.util.Optional<Adjustment> adjustment(String code) {
+      return adjustments.stream().filter(a -> a.code().equals(code)).findFirst();
+    }
+
+    public java.util.Optional<Exemption> exemption(String code) {
+      return exemptions.stream().filter(a -> a.code().equals(code)).findFirst();
+    }
+  }
+
+  /**
+   * A bonus (points > 0) or penalty (points < 0) item. {@code capClass}: the best class a firm
+   * with this item may have (一票否决: a major safety or environmental incident caps it at D), or null.
+   */
+  public record Adjustment(String code, String nameZh, String nameEn, double points, String capClass, Citation source) {}
+
+  /** A recorded reason for leaving a firm out of the ranking, e.g. 公用事业. */
+  public record Exemption(String code, String nameZh, String nameEn, Citation source) {}
+
+  /**
    * This scheme with some weights, benchmarks or the cap replaced, for a what-if. With a zone
    * the change applies to that zone only; without, to every zone (zone-specific values of the
    * changed indicators are dropped so the change wins everywhere).
@@ -174,7 +206,8 @@ public record Scheme(
     }
     Scoring s = new Scoring(Collections.unmodifiableMap(defaults), Collections.unmodifiableMap(zones),
         cap == null ? scoring.cap() : cap);
-    return new Scheme(id, nameZh, nameEn, descriptionZh, descriptionEn, basis, scope, s, classify, lowEfficiency, true);
+    return new Scheme(id, nameZh, nameEn, descriptionZh, descriptionEn, basis, scope, s, classify, lowEfficiency, evaluation,
+        policies, true);
   }
 
   private static Weighting merged(Weighting base, Indicator i, Map<Indicator, Double> weights, Map<Indicator, Double> benchmarks) {
@@ -196,6 +229,7 @@ public record Scheme(
       if (c.sourceDoc() != null) {
         m.put("source_doc", c.sourceDoc());
         m.put("source_lines", c.sourceLines());
+        m.put("citation", zoneatlas.layers.SourceDocs.citations(c.sourceDoc(), c.sourceLines()));
       }
       if (c.url() != null) {
         m.put("url", c.url());

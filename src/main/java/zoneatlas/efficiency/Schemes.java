@@ -113,7 +113,7 @@ public final class Schemes {
   public static Scheme parse(String file, JsonNode n) {
     P p = new P(file);
     p.only(n, "", "id", "name_zh", "name_en", "description_zh", "description_en", "basis", "scope", "scoring",
-        "classify", "low_efficiency");
+        "classify", "low_efficiency", "evaluation", "policies");
     String id = p.text(n, "id", true);
     if (!id.matches("[a-z0-9][a-z0-9-]*")) {
       throw p.err("id", "must be lower-case letters, digits and '-', got '" + id + "'");
@@ -130,8 +130,10 @@ public final class Schemes {
     if (scope.exemptClass() != null && !classify.classes().contains(scope.exemptClass())) {
       throw p.err("scope.exempt_class", "'" + scope.exemptClass() + "' is not one of the classes " + classify.classes());
     }
+    Scheme.Evaluation ev = n.has("evaluation") ? p.evaluation(p.obj(n, "evaluation"), classify) : Scheme.Evaluation.NONE;
     return new Scheme(id, p.text(n, "name_zh", true), p.text(n, "name_en", true), p.text(n, "description_zh", false),
-        p.text(n, "description_en", false), List.copyOf(basis), scope, scoring, classify, low, false);
+        p.text(n, "description_en", false), List.copyOf(basis), scope, scoring, classify, low, ev,
+        SchemePolicies.parse(file, n.get("policies"), classify.classes()), false);
   }
 
   /** Parsing helpers that name file and key in every error. */
@@ -215,6 +217,59 @@ public final class Schemes {
         throw err(at + ".what", "is required");
       }
       return new Citation(what, doc, lines, url);
+    }
+
+    Scheme.Evaluation evaluation(JsonNode n, Classify classify) {
+      only(n, "evaluation.", "notice_days", "adjustments", "exemptions");
+      int days = (int) number(n, "evaluation.", "notice_days", 7, 1, 90);
+      Set<String> codes = new LinkedHashSet<>();
+      List<Scheme.Adjustment> adj = new ArrayList<>();
+      JsonNode a = n.path("adjustments");
+      for (int i = 0; i < a.size(); i++) {
+        String at = "evaluation.adjustments[" + i + "]";
+        JsonNode x = a.get(i);
+        only(x, at + ".", "code", "name_zh", "name_en", "points", "cap_class", "source");
+        String code = itemCode(x, at, codes);
+        String cap = x.path("cap_class").isTextual() ? x.get("cap_class").asText() : null;
+        if (cap != null && !classify.classes().contains(cap)) {
+          throw err(at + ".cap_class", "'" + cap + "' is not one of the classes " + classify.classes());
+        }
+        double pts = number(x, at + ".", "points", Double.NaN, -100, 100);
+        if (pts == 0 && cap == null) {
+          throw err(at + ".points", "must not be 0 for an item that caps no class");
+        }
+        adj.add(new Scheme.Adjustment(code, text(x, "name_zh", true), text(x, "name_en", true), pts, cap,
+            citation(source(x, at), at + ".source", false)));
+      }
+      List<Scheme.Exemption> ex = new ArrayList<>();
+      JsonNode e = n.path("exemptions");
+      for (int i = 0; i < e.size(); i++) {
+        String at = "evaluation.exemptions[" + i + "]";
+        JsonNode x = e.get(i);
+        only(x, at + ".", "code", "name_zh", "name_en", "source");
+        ex.add(new Scheme.Exemption(itemCode(x, at, codes), text(x, "name_zh", true), text(x, "name_en", true),
+            citation(source(x, at), at + ".source", false)));
+      }
+      return new Scheme.Evaluation(days, List.copyOf(adj), List.copyOf(ex));
+    }
+
+    private JsonNode source(JsonNode x, String at) {
+      JsonNode v = x.get("source");
+      if (v == null || !v.isObject()) {
+        throw err(at + ".source", "is required: where the item comes from (source_doc+source_lines or url)");
+      }
+      return v;
+    }
+
+    private String itemCode(JsonNode x, String at, Set<String> seen) {
+      String code = x.path("code").asText("");
+      if (!code.matches("[a-z][a-z0-9_]*")) {
+        throw err(at + ".code", "must be lower-case letters, digits and '_', got '" + code + "'");
+      }
+      if (!seen.add(code)) {
+        throw err(at + ".code", "'" + code + "' is used twice");
+      }
+      return code;
     }
 
     Scope scope(JsonNode n) {

@@ -58,7 +58,6 @@ import zoneatlas.ogc.FeaturesRoutes;
  */
 public final class AuditRoutes implements RouteModule {
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-  static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 1000;
   /** Features listed per change in the JSON answer; the export has them all. */
@@ -81,7 +80,14 @@ public final class AuditRoutes implements RouteModule {
       "merge", "合并", "merge",
       "import", "导入地块", "parcel import",
       "import-figures", "导入经济数据", "figures import",
-      "load", "初始数据", "initial data");
+      "load", "初始数据", "initial data",
+      "evaluation-notice", "亩均评价公示", "evaluation notice",
+      "evaluation-objection", "登记异议", "objection recorded",
+      "evaluation-decision", "异议处理", "objection decided",
+      "evaluation-publish", "亩均评价公布", "evaluation published",
+      "evaluation-revise", "公布名单修订", "published list revised",
+      "evaluation-item", "登记评价事项", "evaluation item recorded",
+      "evaluation-item-remove", "撤销评价事项", "evaluation item removed");
   /** What a change did to one feature. */
   static final Map<String, String[]> FEATURE_OPS = words(
       "create", "新建", "created",
@@ -150,7 +156,8 @@ public final class AuditRoutes implements RouteModule {
   AuditQuery query(Context ctx, boolean export) {
     String user = text(ctx, "user", 200);
     String collection = text(ctx, "collection", 100);
-    if (collection != null && !collection.equals("*") && s.catalog.get(collection).isEmpty()) {
+    if (collection != null && !collection.equals("*") && !collection.equals(zoneatlas.efficiency.Evaluations.COLLECTION)
+        && s.catalog.get(collection).isEmpty()) {
       throw ApiError.badParam("collection", "no layer '" + collection + "'; one of "
           + String.join(", ", s.catalog.all().stream().map(Layer::id).toList()) + ", or * (the initial data load)");
     }
@@ -392,23 +399,13 @@ public final class AuditRoutes implements RouteModule {
 
   /** An attachment header with an ASCII name for old clients and the real (Chinese) one per RFC 5987/6266. */
   static String contentDisposition(String name, String asciiName) {
-    StringBuilder b = new StringBuilder();
-    for (byte x : name.getBytes(StandardCharsets.UTF_8)) {
-      int c = x & 0xff;
-      if (c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0)) {
-        b.append((char) c);
-      } else {
-        b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-      }
-    }
-    return "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''" + b;
+    return zoneatlas.http.Downloads.attachment(name, asciiName);
   }
 
   // ---- words ---------------------------------------------------------------------------------
 
   static String local(Instant t) {
-    return LOCAL.format(t.atZone(CHINA));
+    return zoneatlas.http.ChinaTime.format(t);
   }
 
   private static Map<String, String[]> words(String... triples) {
@@ -440,6 +437,9 @@ public final class AuditRoutes implements RouteModule {
     }
     if (id.equals("*")) {
       return "en".equals(lang) ? "all layers" : "全部图层";
+    }
+    if (id.equals(zoneatlas.efficiency.Evaluations.COLLECTION)) {
+      return "en".equals(lang) ? "mu-efficiency evaluation" : "亩均效益评价";
     }
     return s.catalog.get(id).map(l -> "en".equals(lang) ? l.titleEn() : l.titleZh()).orElse(id);
   }
@@ -551,6 +551,10 @@ public final class AuditRoutes implements RouteModule {
         }
       }
       default -> {
+        if (c.op().startsWith("evaluation")) {
+          String w = s.evaluations.describe(c.op(), sm, lang);
+          return w == null ? sm : w;
+        }
         return sm;
       }
     }

@@ -86,7 +86,10 @@ final class Ops {
     Gauge.builder("zoneatlas.http.requests.active", graceful, GracefulHandler::getCurrentRequestCount)
         .description("requests in flight").register(registry);
 
-    Readiness readiness = new Readiness(s.store, Math.max(100, c.integer("ready.timeout.ms")));
+    Readiness readiness = new Readiness(s.store, s.search, Math.max(100, c.integer("ready.timeout.ms")));
+    // the search index (every name with its pinyin) is built while Jetty starts, not at the first
+    // search; /ready answers 503 until it is there, so a load balancer sends no search before
+    s.search.startBuilding();
     cfg.events.serverStopped(readiness::close);
     cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
     cfg.routes.get("/ready", readiness::answer);
@@ -242,6 +245,7 @@ final class Ops {
    */
   private static final class Readiness {
     private final Store store;
+    private final zoneatlas.search.SearchService search;
     private final long timeoutMs;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "ready-probe");
@@ -250,8 +254,9 @@ final class Ops {
     });
     private CompletableFuture<Map<String, Object>> running;
 
-    Readiness(Store store, long timeoutMs) {
+    Readiness(Store store, zoneatlas.search.SearchService search, long timeoutMs) {
       this.store = store;
+      this.search = search;
       this.timeoutMs = timeoutMs;
     }
 
@@ -268,8 +273,17 @@ final class Ops {
         Map<String, Object> r = f.get(timeoutMs, TimeUnit.MILLISECONDS);
         if (r.containsKey("problem")) {
           problem = (String) r.get("problem");
+        } else if (!search.ready()) {
+          // a build that failed while the database was away starts again now that it answers
+          search.startBuilding();
+          ctx.status(503).header("Retry-After", "1").contentType("application/json")
+              .result(WebApp.body(503, "NotReady", "the search index is being built", null,
+                  Map.of("database", "up", "search", "building")));
+          return;
         } else {
-          ctx.json(r);
+          Map<String, Object> out = new LinkedHashMap<>(r);
+          out.put("search", "ready");
+          ctx.json(out);
           return;
         }
       } catch (TimeoutException e) {

@@ -166,6 +166,7 @@ final class Security {
       }
       out.addAll(expand(c.get("basemap.osm.url"), "abc", "basemap.osm.url"));
       out.addAll(expand(c.get("basemap.amap.url"), "1234", "basemap.amap.url"));
+      out.addAll(expand(c.get("basemap.wmts.url"), "01234567", "basemap.wmts.url"));
       return List.copyOf(out);
     }
 

@@ -40,9 +40,18 @@ public final class SearchRoutes implements RouteModule {
     }
     int limit = Params.integer(ctx, "limit", 10, 1, 50, true);
     Set<String> collections = collections(Params.one(ctx, "collections"));
-    List<SearchHit> hits = s.search.search(q, limit, collections);
+    List<SearchHit> hits;
+    try {
+      hits = s.search.search(q, limit, collections);
+    } catch (SearchService.Building b) {
+      // not an empty result: the index is not there yet (the first seconds after a start)
+      ctx.header("Retry-After", "1");
+      throw new ApiError(503, "IndexBuilding", null, b.getMessage(),
+          Map.of("index", "building", "description_zh", "索引建立中，请稍候"));
+    }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("query", q);
+    m.put("index", "ready");
     m.put("numberReturned", hits.size());
     m.put("results", hits);
     ctx.json(m);

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zoneatlas.store.Store;
@@ -31,6 +33,23 @@ public final class SearchService {
 
   private final Store store;
   private volatile Index index;
+  /** The first build, started with the server; null until {@link #startBuilding()}. */
+  private volatile CompletableFuture<Void> firstBuild;
+  private volatile Executor builder = r -> {
+    Thread t = new Thread(r, "search-index");
+    t.setDaemon(true);
+    t.start();
+  };
+
+  /**
+   * Asked for while the first index is still being built: the caller says so ("索引建立中") instead
+   * of answering with nothing found.
+   */
+  public static final class Building extends RuntimeException {
+    Building() {
+      super("the search index is being built; ask again in a moment", null, false, false);
+    }
+  }
 
   /** The names of one data version. */
   record Index(String version, List<Entry> entries) {}
@@ -50,6 +69,10 @@ public final class SearchService {
    * @param collections which collections to search (a subset of {@link #COLLECTIONS})
    */
   public List<SearchHit> search(String q, int limit, Set<String> collections) throws SQLException {
+    CompletableFuture<Void> f = firstBuild;
+    if (index == null && f != null && !f.isDone()) {
+      throw new Building();
+    }
     String query = q.strip();
     String lower = query.toLowerCase(Locale.ROOT);
     String compact = lower.replaceAll("\\s+", "");
@@ -185,6 +208,58 @@ public final class SearchService {
       }
       return i;
     }
+  }
+
+  /**
+   * Builds the index in the background (the server calls this as it starts, so the first search
+   * after a start finds it built). Until it is done {@link #ready()} is false and {@link #search}
+   * throws {@link Building}. A build that failed (the database away) is started again by the next
+   * call; a search meanwhile builds it itself, as it would for a new data version.
+   */
+  public synchronized void startBuilding() {
+    CompletableFuture<Void> f = firstBuild;
+    if (index != null || (f != null && !f.isDone())) {
+      return;
+    }
+    firstBuild = CompletableFuture.runAsync(() -> {
+      try {
+        index();
+      } catch (SQLException e) {
+        LOG.warn("search index not built at start: {}", e.getMessage());
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    }, builder);
+  }
+
+  /** Whether an index has been built: what {@code /ready} waits for. */
+  public boolean ready() {
+    return index != null;
+  }
+
+  /** Whether the first build is under way now. */
+  public boolean building() {
+    CompletableFuture<Void> f = firstBuild;
+    return index == null && f != null && !f.isDone();
+  }
+
+  /** Waits up to {@code ms} for the first build to end (built or failed); true when an index is there. */
+  public boolean awaitReady(long ms) {
+    CompletableFuture<Void> f = firstBuild;
+    if (f != null) {
+      try {
+        f.get(ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        // not built (yet): the answer below says so
+      }
+    }
+    return ready();
+  }
+
+  /** Which executor runs the start-up build: tests hold it back to see the server while it builds. */
+  public void useExecutor(Executor e) {
+    builder = e;
   }
 
   /** Drops the index; the next search rebuilds it. */

@@ -13,15 +13,8 @@ final class Labels {
 
   record Label(String zh, String en) {}
 
-  static final Map<String, Label> STATUS = map(
-      "in_use", "在用", "in use",
-      "approved_not_supplied", "批而未供", "approved, not supplied",
-      "available", "可供应", "available",
-      "supplied_not_used", "供而未用", "supplied, not used",
-      "under_construction", "在建", "under construction",
-      "partly_used", "部分使用", "partly used",
-      "built_not_producing", "建而未投", "built, not producing",
-      "idle", "闲置", "idle");
+  /** The statuses in the words of {@link zoneatlas.model.ParcelStatus}, the one place they are written. */
+  static final Map<String, Label> STATUS = statuses();
 
   /** Every infrastructure kind the plan layer uses (geodata/README.md). */
   static final Map<String, Label> KIND = map(
@@ -41,13 +34,13 @@ final class Labels {
       "power_plant", "电厂", "power plant",
       "water_plant", "供水设施", "water supply",
       "sewage_plant", "污水处理厂", "sewage plant",
-      "gas", "燃气", "gas",
-      "heating", "供热", "heating",
+      "gas", "燃气设施", "gas",
+      "heating", "供热设施", "heating",
       "school", "学校", "school",
       "hospital", "医院", "hospital",
       "public_facility", "公共设施", "public facility",
       "green", "绿地", "green space",
-      "digital", "数字基础设施", "digital infrastructure");
+      "digital", "新型基础设施", "digital infrastructure");
 
   /** The categories a site's "what is near" reports by default (the investment teams' list). */
   static final List<String> DEFAULT_NEAR = List.of("metro_station", "rail_station", "interchange", "freight_yard",
@@ -61,12 +54,44 @@ final class Labels {
       "zones", "开发区", "zone",
       "infrastructure", "基础设施", "infrastructure");
 
+  /** Zone codes (geodata/README.md) as readers name them. */
+  static final Map<String, Label> ZONE = map(
+      "zzetdz", "郑州经开区", "Zhengzhou ETDZ",
+      "zzhitech", "郑州高新区", "Zhengzhou Hi-tech Zone",
+      "xxetdz", "新乡经开区", "Xinxiang ETDZ",
+      "zhengzhou", "郑州市", "Zhengzhou");
+
+  private static final java.util.regex.Pattern GENERATED_ID = java.util.regex.Pattern.compile("P-([A-Za-z0-9]+)-(N?[0-9]+)");
+
+  /**
+   * A parcel as a reader names it: its zone and number ("新乡经开区 000123 号地块"), not the
+   * system id {@code P-xxetdz-000123}, whose prefix and zone code mean nothing to a prospect.
+   * An id of another form (an imported parcel keeps its own) is shown as it is.
+   */
+  static Label parcelName(String id, String zone) {
+    java.util.regex.Matcher m = GENERATED_ID.matcher(id);
+    Label z = zone == null ? null : ZONE.get(zone);
+    if (!m.matches()) {
+      return new Label((z == null ? "" : z.zh() + " ") + "地块 " + id, (z == null ? "" : z.en() + " ") + "parcel " + id);
+    }
+    String no = m.group(2);
+    return new Label((z == null ? "" : z.zh() + " ") + no + " 号地块", (z == null ? "" : z.en() + " ") + "parcel " + no);
+  }
+
   static Label status(String code) {
     return STATUS.getOrDefault(code, new Label(code, code));
   }
 
   static Label kind(String code) {
     return KIND.getOrDefault(code, new Label(code, code));
+  }
+
+  private static Map<String, Label> statuses() {
+    Map<String, Label> m = new LinkedHashMap<>();
+    for (zoneatlas.model.ParcelStatus s : zoneatlas.model.ParcelStatus.values()) {
+      m.put(s.name(), new Label(s.zh, s.en));
+    }
+    return java.util.Collections.unmodifiableMap(m);
   }
 
   private static Map<String, Label> map(String... v) {

@@ -38,17 +38,44 @@ final class SiteCards {
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Place(String zone, String zone_zh, String zone_en, String board, String board_zh, String park,
-      String park_zh, String small_micro_park, String small_micro_park_zh) {}
+  record Place(String zone, String zone_zh, String zone_en, String board, String board_zh, String board_en, String park,
+      String park_zh, String park_en, String small_micro_park, String small_micro_park_zh, String small_micro_park_en) {}
 
+  /**
+   * A control indicator the parcel is supplied with: what a project on it must reach. {@code
+   * value} is as stored (building coverage a fraction); {@code requirement_zh/en} say it as a
+   * requirement ("要求 ≥ 30%"), so no reader takes it for the parcel's own figure.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Indicator(String code, String zh, String en, Double value, String unit_zh, String unit_en) {}
+  record Indicator(String code, String zh, String en, Double value, String unit_zh, String unit_en,
+      String requirement_zh, String requirement_en) {
+    /** A ratio or percentage ({@code wanPer} null) or an amount in 万元 per {@code wanPer}. */
+    static Indicator of(String code, String zh, String en, Double value, String unitZh, String wanPer, boolean percent) {
+      String unitEn = wanPer == null ? "" : "10k CNY " + wanPer;
+      if (value == null || value <= 0) {
+        return new Indicator(code, zh, en, value, unitZh, unitEn, "无要求", "none set");
+      }
+      String v = percent ? plain(value <= 1 ? value * 100 : value) + "%" : plain(value);
+      String zhText = "要求 ≥ " + v + (unitZh.isEmpty() ? "" : " " + unitZh);
+      String enText = "at least " + (wanPer == null ? v : cny(value * 10_000) + " " + wanPer);
+      return new Indicator(code, zh, en, value, unitZh, unitEn, zhText, enText);
+    }
 
+    static String plain(double v) {
+      return StandardLand.plain(v);
+    }
+
+    static String cny(double yuan) {
+      return StandardLand.cny(yuan);
+    }
+  }
+
+  /** {@code note_zh}/{@code note_en}: what the card's figures rest on, one language each. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Card(String id, String title_zh, String title_en, Place place, Map<String, Object> attributes,
       List<Indicator> requirements, List<NearService.NearestItem> nearest, StandardLand.Test standard_land,
       List<Occupant> enterprises, double[] point, double[] bbox, @JsonRawValue String geometry,
-      Map<String, String> links, boolean synthetic, String note, String generated_at) {}
+      Map<String, String> links, boolean synthetic, String note_zh, String note_en, String generated_at) {}
 
   record Comparison(int count, List<Card> sites) {}
 
@@ -70,12 +97,12 @@ final class SiteCards {
     return new Comparison(cards.size(), cards);
   }
 
-  /** The card's map; see {@link SiteMap}. */
-  String mapSvg(String id) throws SQLException {
+  /** The card's map; see {@link SiteMap}. {@code en}: labelled in English. */
+  String mapSvg(String id, boolean en) throws SQLException {
     try (Connection c = repo.connection()) {
       ParcelRow p = repo.parcel(c, id).orElseThrow(() -> ApiError.notFound("no parcel '" + id + "'"));
       Envelope w = Proximity.window(p.geom().getEnvelopeInternal(), SiteMap.margin(p));
-      return SiteMap.svg(p, repo.parcelsInWindow(c, w, 4000), repo.planInWindow(c, w, 2000), w);
+      return SiteMap.svg(p, repo.parcelsInWindow(c, w, 4000), repo.planInWindow(c, w, 2000), w, en);
     }
   }
 
@@ -97,14 +124,15 @@ final class SiteCards {
     a.put("supply_year", p.supplyYear());
     a.put("build_start_year", p.buildStartYear());
     List<Indicator> req = List.of(
-        new Indicator("far_min", "容积率下限", "minimum floor-area ratio", p.farMin(), "", ""),
-        new Indicator("coverage_min", "建筑系数下限", "minimum building coverage", p.coverageMin(), "", ""),
-        new Indicator("req_invest_wan_per_mu", "固定资产投资强度", "fixed-asset investment intensity",
-            p.reqInvestWanPerMu(), "万元/亩", "10k CNY/mu"),
-        new Indicator("req_tax_wan_per_mu", "亩均税收", "tax per mu", p.reqTaxWanPerMu(), "万元/亩·年", "10k CNY/mu/yr"));
+        Indicator.of("far_min", "容积率", "floor-area ratio", p.farMin(), "", null, false),
+        Indicator.of("coverage_min", "建筑系数", "building coverage", p.coverageMin(), "", null, true),
+        Indicator.of("req_invest_wan_per_mu", "固定资产投资强度", "fixed-asset investment",
+            p.reqInvestWanPerMu(), "万元/亩", "per mu", false),
+        Indicator.of("req_tax_wan_per_mu", "亩均税收", "tax", p.reqTaxWanPerMu(), "万元/亩·年", "per mu a year", false));
     Point ip = p.geom().getInteriorPoint();
     Plane plane = Plane.forLongitude(ip.getX());
-    List<NearService.NearestItem> nearest = near.nearest(c, Projected.of(p.geom(), plane), Labels.DEFAULT_NEAR, plane);
+    List<NearService.NearestItem> nearest =
+        near.nearest(c, Projected.of(p.geom(), plane), p.zone(), Labels.DEFAULT_NEAR, plane);
     Envelope e = p.geom().getEnvelopeInternal();
     String enc = URLEncoder.encode(p.id(), StandardCharsets.UTF_8);
     Map<String, String> links = new LinkedHashMap<>();
@@ -112,14 +140,19 @@ final class SiteCards {
     links.put("map_svg", "/api/sites/" + enc + "/map.svg");
     links.put("share", SiteFinder.cardLink(p.id(), inv));
     links.put("map", "/?s=parcels:" + enc);
-    return new Card(p.id(), "地块 " + p.id() + "（" + p.landUseName() + "）", "Parcel " + p.id(), place, a, req, nearest,
+    Labels.Label name = Labels.parcelName(p.id(), p.zone());
+    return new Card(p.id(), name.zh(), name.en(), place, a, req, nearest,
         inv.given() ? StandardLand.test(p, inv) : null, repo.occupants(c, p.id()), Out.lonLat(ip.getCoordinate()),
         new double[] {Out.round(e.getMinX(), 7), Out.round(e.getMinY(), 7), Out.round(e.getMaxX(), 7), Out.round(e.getMaxY(), 7)},
-        Out.geojson(p.geom()), links, p.synthetic(),
-        "地块及企业为合成示例数据，规划要素位置为示意；距离为椭球面测地线距离（最近点之间）。"
-            + " Parcels and enterprises are synthetic; plan features are schematic; distances are geodesic between nearest points.",
+        Out.geojson(p.geom()), links, p.synthetic(), NOTE_ZH, NOTE_EN,
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
   }
+
+  static final String NOTE_ZH = "地块及企业为合成示例数据。基础设施与规划要素的位置为示意：据规划文本绘制，未经测量。"
+      + "距离为地块边界到设施的最短地面距离（椭球面测地线）。";
+  static final String NOTE_EN = "Parcels and enterprises are synthetic demo data. Infrastructure and plan features are"
+      + " schematic: drawn from the plan documents, not surveyed. Distances are the shortest ground distance (geodesic)"
+      + " from the parcel's edge to the facility.";
 
   private static Place place(List<PlaceName> names, ParcelRow p) {
     PlaceName zone = null;
@@ -138,7 +171,8 @@ final class SiteCards {
       }
     }
     return new Place(p.zone(), zone == null ? null : zone.nameZh(), zone == null ? null : zone.nameEn(), p.board(),
-        board == null ? null : board.nameZh(), p.park(), park == null ? null : park.nameZh(), p.smallMicroPark(),
-        smp == null ? null : smp.nameZh());
+        board == null ? null : board.nameZh(), board == null ? null : board.nameEn(), p.park(),
+        park == null ? null : park.nameZh(), park == null ? null : park.nameEn(), p.smallMicroPark(),
+        smp == null ? null : smp.nameZh(), smp == null ? null : smp.nameEn());
   }
 }

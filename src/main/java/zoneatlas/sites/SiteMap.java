@@ -38,6 +38,12 @@ final class SiteMap {
   }
 
   static String svg(ParcelRow site, List<ParcelRow> parcels, List<PlanRow> plan, Envelope window) {
+    return svg(site, parcels, plan, window, false);
+  }
+
+  /** {@code en}: the labels a reader sees (site, plan names, scale, note) in English. */
+  static String svg(ParcelRow site, List<ParcelRow> parcels, List<PlanRow> plan, Envelope window, boolean en) {
+    Labels.Label name = Labels.parcelName(site.id(), site.zone());
     Plane plane = Plane.forLongitude(window.centre().x);
     Geometry box = plane.project(Shapes.GF.toGeometry(window));
     Envelope be = box.getEnvelopeInternal();
@@ -48,9 +54,9 @@ final class SiteMap {
     StringBuilder s = new StringBuilder(32_000);
     s.append(String.format(Locale.ROOT,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
-            + " font-family=\"'Noto Sans CJK SC','Microsoft YaHei',sans-serif\" role=\"img\" aria-label=\"地块 %s 位置示意图\">\n",
-        W, H, W, H, esc(site.id())));
-    s.append("<title>").append(esc("地块 " + site.id() + " 位置示意图 / site map")).append("</title>\n");
+            + " font-family=\"'Noto Sans CJK SC','Microsoft YaHei',sans-serif\" role=\"img\" aria-label=\"%s\">\n",
+        W, H, W, H, esc(en ? "Site map of " + name.en() : name.zh() + "位置示意图")));
+    s.append("<title>").append(esc(en ? "Site map of " + name.en() : name.zh() + "位置示意图")).append("</title>\n");
     s.append("<defs><clipPath id=\"frame\"><rect x=\"0\" y=\"0\" width=\"" + W + "\" height=\"" + H + "\"/></clipPath></defs>\n");
     s.append("<rect width=\"100%\" height=\"100%\" fill=\"#fbfbf8\"/>\n<g clip-path=\"url(#frame)\">\n");
     // plan areas under the parcels
@@ -81,9 +87,9 @@ final class SiteMap {
       if (g.getDimension() == 0) {
         Coordinate c = xf.apply(g.getCoordinate());
         s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#1f5fa8\" stroke=\"#fff\" stroke-width=\"1.5\">"
-            + "<title>%s</title></circle>\n", c.x, c.y, esc(r.nameZh())));
+            + "<title>%s</title></circle>\n", c.x, c.y, esc(en ? r.nameEn() : r.nameZh())));
         s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#1f5fa8\">%s</text>\n",
-            c.x + 7, c.y + 4, esc(shorten(r.nameZh()))));
+            c.x + 7, c.y + 4, esc(shorten(en ? r.nameEn() : r.nameZh(), en ? 28 : 16))));
       } else {
         String colour = switch (r.kind()) {
           case "rail_line", "metro_line" -> "#6b3fa0";
@@ -95,23 +101,25 @@ final class SiteMap {
       }
     }
     Geometry sg = plane.project(site.geom());
-    path(s, sg, xf, "fill=\"#d62d20\" fill-opacity=\"0.35\" stroke=\"#b00\" stroke-width=\"2.5\"", site.id());
+    path(s, sg, xf, "fill=\"#d62d20\" fill-opacity=\"0.35\" stroke=\"#b00\" stroke-width=\"2.5\"", en ? name.en() : name.zh());
     Coordinate lc = xf.apply(sg.getInteriorPoint().getCoordinate());
     s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" font-weight=\"bold\" text-anchor=\"middle\""
-        + " fill=\"#900\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">%s</text>\n", lc.x, lc.y, esc(site.id())));
+        + " fill=\"#900\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">%s</text>\n", lc.x, lc.y,
+        esc(en ? "This site" : "本地块")));
     s.append("</g>\n");
-    scaleBar(s, k);
+    scaleBar(s, k, en);
     s.append(String.format(Locale.ROOT,
         "<g transform=\"translate(%d,%d)\"><path d=\"M0,-22 L7,0 L0,-5 L-7,0 Z\" fill=\"#333\"/>"
-            + "<text y=\"12\" font-size=\"12\" text-anchor=\"middle\">北 N</text></g>\n", W - 28, 36));
+            + "<text y=\"12\" font-size=\"12\" text-anchor=\"middle\">%s</text></g>\n", W - 28, 36, en ? "N" : "北"));
     s.append(String.format(Locale.ROOT,
         "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#666\" text-anchor=\"end\">%s</text>\n", W - 8, H - 8,
-        esc("示意图 · 地块为合成数据，规划要素为示意 · CGCS2000 EPSG:" + plane.epsg + " · 上为坐标北")));
+        esc(en ? "Schematic · synthetic parcels, plan features drawn from the plans · CGCS2000 Gauss-Krüger · grid north up"
+            : "示意图 · 地块为合成数据，规划要素据规划文本绘制 · 2000国家大地坐标系 高斯-克吕格投影 · 上为坐标北")));
     s.append("</svg>\n");
     return s.toString();
   }
 
-  private static void scaleBar(StringBuilder s, double pxPerM) {
+  private static void scaleBar(StringBuilder s, double pxPerM, boolean en) {
     double target = (W / 4.0) / pxPerM;
     double[] nice = {10, 20, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000};
     double len = nice[0];
@@ -127,7 +135,8 @@ final class SiteMap {
         "<g><rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"6\" fill=\"#fff\" stroke=\"#333\"/>"
             + "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"6\" fill=\"#333\"/>"
             + "<text x=\"%d\" y=\"%d\" font-size=\"11\">0</text><text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">%s</text></g>\n",
-        x, y, px, x, y, px / 2, x, y - 4, x + px, y - 4, len >= 1000 ? StandardLand.fmt(len / 1000) + " km" : (int) len + " m"));
+        x, y, px, x, y, px / 2, x, y - 4, x + px, y - 4,
+        len >= 1000 ? StandardLand.fmt(len / 1000) + (en ? " km" : " 公里") : (int) len + (en ? " m" : " 米")));
   }
 
   private record Xf(double minX, double maxY, double k, double ox, double oy) {
@@ -169,8 +178,8 @@ final class SiteMap {
     }
   }
 
-  private static String shorten(String s) {
-    return s.length() > 16 ? s.substring(0, 15) + "…" : s;
+  private static String shorten(String s, int max) {
+    return s.length() > max ? s.substring(0, max - 1) + "…" : s;
   }
 
   static String esc(String s) {

@@ -27,7 +27,7 @@ final class SiteParams {
   static final double MAX_WAN = 1e8;
   static final Set<String> INVESTOR = Set.of("invest_wan", "invest_wan_per_mu", "tax_wan", "tax_wan_per_mu");
   static final Set<String> FIND = union(INVESTOR,
-      Set.of("status", "area_mu_min", "area_mu_max", "land_use", "zone", "park", "limit"));
+      Set.of("status", "area_mu_min", "area_mu_max", "land_use", "zone", "board", "park", "limit"));
   static final String MAX_M = "max_m.";
 
   private SiteParams() {}
@@ -181,6 +181,7 @@ final class SiteParams {
           + Shapes.abbreviate(landUse) + "'");
     }
     String zone = p.get("zone") == null ? null : id("zone", p.get("zone"));
+    String board = p.get("board") == null ? null : id("board", p.get("board"));
     String park = p.get("park") == null ? null : id("park", p.get("park"));
     Map<String, Double> maxM = new LinkedHashMap<>();
     for (var e : p.entrySet()) {
@@ -190,7 +191,7 @@ final class SiteParams {
       }
     }
     maxM.values().removeIf(v -> v == null);
-    return new SiteFinder.Query(statuses, min, max, landUse, zone, park, maxM, investor(p),
+    return new SiteFinder.Query(statuses, min, max, landUse, zone, board, park, maxM, investor(p),
         limit(p, SiteFinder.DEFAULT_LIMIT, SiteFinder.MAX_LIMIT));
   }
 

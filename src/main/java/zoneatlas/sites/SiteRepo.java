@@ -87,7 +87,7 @@ final class SiteRepo {
 
   /** The site finder's attribute filters; see {@code sites_find_candidates.sql}. */
   record CandidateFilter(List<String> statuses, Double areaMuMin, Double areaMuMax, String landUsePrefix, String zone,
-      String park) {}
+      String board, String park) {}
 
   void candidates(Connection c, CandidateFilter f, int limit, RowSink<ParcelRow> sink) throws SQLException {
     try (PreparedStatement ps = prepare(c, "sites_find_candidates")) {
@@ -99,6 +99,7 @@ final class SiteRepo {
       i = pair(ps, i, f.areaMuMax(), Types.DOUBLE);
       i = pair(ps, i, f.landUsePrefix() == null ? null : f.landUsePrefix() + "%", Types.VARCHAR);
       i = pair(ps, i, f.zone(), Types.VARCHAR);
+      i = pair(ps, i, f.board(), Types.VARCHAR);
       setString(ps, i++, f.park());
       setString(ps, i++, f.park());
       setString(ps, i++, f.park());

@@ -43,13 +43,13 @@ import zoneatlas.http.RouteModule;
  *      Parcels a line's red-line corridor takes, with take areas in mu (default widths by kind).
  * GET  /api/sites/find?…   POST /api/sites/find {…}
  *      Site finder: status (default available,idle), area_mu_min/max, land_use (code prefix),
- *      zone, park, max_m.CATEGORY=metres (POST: "max_m": {CATEGORY: metres}), investor figures
+ *      zone, board (core board id), park (industrial or small-micro park id), max_m.CATEGORY=metres (POST: "max_m": {CATEGORY: metres}), investor figures
  *      invest_wan | invest_wan_per_mu and tax_wan | tax_wan_per_mu (standard-land test), limit.
  *      Only qualifying sites, ranked, with reasons and counts of the excluded.
  * GET  /api/sites/categories          infrastructure categories and statuses with names
  * GET  /api/sites/compare?ids=a,b,c[&amp;investor figures]   up to three cards side by side
  * GET  /api/sites/{parcelId}/card[?investor figures]       the site card (public data only)
- * GET  /api/sites/{parcelId}/map.svg                       the card's map, drawn from the data
+ * GET  /api/sites/{parcelId}/map.svg[?lang=zh|en]         the card's map, drawn from the data
  * </pre>
  */
 public final class SitesRoutes implements RouteModule {
@@ -86,16 +86,20 @@ public final class SitesRoutes implements RouteModule {
   }
 
   void inside(Context ctx) throws Exception {
-    Map<String, String> q = SiteParams.query(ctx, Set.of("format"), null);
+    Map<String, String> q = SiteParams.query(ctx, Set.of("format", "lang"), null);
     String format = q.getOrDefault("format", "json");
     if (!List.of("json", "geojson", "csv").contains(format)) {
       throw ApiError.badParam("format", "must be json, geojson or csv, got '" + Shapes.abbreviate(format) + "'");
     }
+    String lang = q.getOrDefault("lang", "zh");
+    if (!lang.equals("zh") && !lang.equals("en")) {
+      throw ApiError.badParam("lang", "must be zh or en, got '" + Shapes.abbreviate(lang) + "'");
+    }
     SiteParams.Inside in = SiteParams.inside(SiteParams.body(ctx), sites.limits());
     InsideService.Result r = sites.inside(in.shape(), in.mode(), s.auth.principal(ctx).role(), in.limit());
     switch (format) {
-      case "geojson" -> writeGeoJson(ctx, r);
-      case "csv" -> writeCsv(ctx, r);
+      case "geojson" -> InsideExport.geoJson(ctx, r, lang, placeNames(), java.time.Instant.now());
+      case "csv" -> InsideExport.csv(ctx, r, lang, placeNames(), java.time.Instant.now());
       default -> ctx.json(r);
     }
   }
@@ -146,79 +150,24 @@ public final class SitesRoutes implements RouteModule {
   }
 
   void mapSvg(Context ctx) throws Exception {
-    SiteParams.query(ctx, Set.of(), null);
-    String svg = sites.mapSvg(SiteParams.id("id", ctx.pathParam("id")));
+    Map<String, String> p = SiteParams.query(ctx, Set.of("lang"), null);
+    String lang = p.getOrDefault("lang", "zh");
+    if (!lang.equals("zh") && !lang.equals("en")) {
+      throw ApiError.badParam("lang", "must be zh or en, got '" + Shapes.abbreviate(lang) + "'");
+    }
+    String svg = sites.mapSvg(SiteParams.id("id", ctx.pathParam("id")), lang.equals("en"));
     ctx.contentType("image/svg+xml; charset=utf-8").result(svg);
   }
 
+  /** Zone, board and park id -> {Chinese name, English name}, for the exports. */
+  private java.util.function.Function<String, String[]> placeNames() throws Exception {
+    Map<String, zoneatlas.efficiency.EfficiencyData.GroupName> g = s.efficiency.data().groups;
+    return id -> {
+      zoneatlas.efficiency.EfficiencyData.GroupName n = g.get(id);
+      return n == null ? null : new String[] {n.nameZh(), n.nameEn()};
+    };
+  }
+
   // -------------------------------------------------------------------------------------------
-  // exports
-
-  private static void writeGeoJson(Context ctx, InsideService.Result r) throws Exception {
-    ctx.contentType("application/geo+json; charset=utf-8");
-    ctx.header("Content-Disposition", "attachment; filename=\"inside.geojson\"");
-    try (JsonGenerator g = JSON.createGenerator(ctx.outputStream())) {
-      g.writeStartObject();
-      g.writeStringField("type", "FeatureCollection");
-      g.writeNumberField("numberMatched", r.numberMatched());
-      g.writeNumberField("numberReturned", r.numberReturned());
-      g.writeBooleanField("truncated", r.truncated());
-      g.writeBooleanField("synthetic", true);
-      g.writeArrayFieldStart("features");
-      for (InsideService.Parcel p : r.parcels()) {
-        g.writeStartObject();
-        g.writeStringField("type", "Feature");
-        g.writeStringField("id", p.id());
-        g.writeFieldName("geometry");
-        g.writeRawValue(Out.geojson(p.geom()));
-        g.writeObjectFieldStart("properties");
-        for (var e : row(p).entrySet()) {
-          g.writeObjectField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    }
-  }
-
-  private static void writeCsv(Context ctx, InsideService.Result r) throws Exception {
-    ctx.contentType("text/csv; charset=utf-8");
-    ctx.header("Content-Disposition", "attachment; filename=\"inside.csv\"");
-    ctx.header("X-Number-Matched", Long.toString(r.numberMatched()));
-    ctx.header("X-Truncated", Boolean.toString(r.truncated()));
-    Writer w = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
-    w.write('\uFEFF'); // lets spreadsheet programs read the Chinese names as UTF-8
-    List<String> header = List.copyOf(row(null).keySet());
-    try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(new String[0])).get())) {
-      for (InsideService.Parcel p : r.parcels()) {
-        csv.printRecord(row(p).values().stream().map(v -> v instanceof String t ? TableExport.neutralised(t) : v).toList());
-      }
-    }
-  }
-
-  /** Export columns of one parcel (header names when {@code p} is null). */
-  private static Map<String, Object> row(InsideService.Parcel p) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    Point ip = p == null ? null : p.geom().getInteriorPoint();
-    m.put("id", p == null ? null : p.id());
-    m.put("zone", p == null ? null : p.zone());
-    m.put("park", p == null ? null : p.park());
-    m.put("small_micro_park", p == null ? null : p.small_micro_park());
-    m.put("land_use_code", p == null ? null : p.land_use_code());
-    m.put("land_use_name", p == null ? null : p.land_use_name());
-    m.put("status", p == null ? null : p.status());
-    m.put("status_zh", p == null ? null : p.status_zh());
-    m.put("area_mu", p == null ? null : p.area_mu());
-    m.put("area_ha", p == null ? null : p.area_ha());
-    m.put("inside_mu", p == null ? null : p.inside_mu());
-    m.put("inside_ha", p == null ? null : p.inside_ha());
-    m.put("inside_share", p == null ? null : p.inside_share());
-    m.put("within", p == null ? null : p.within());
-    m.put("lon", ip == null ? null : Out.round(ip.getX(), 7));
-    m.put("lat", ip == null ? null : Out.round(ip.getY(), 7));
-    m.put("synthetic", p == null ? null : true);
-    return m;
-  }
+  // exports (the drawn area's are in InsideExport)
 }

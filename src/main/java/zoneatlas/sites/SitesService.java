@@ -72,7 +72,7 @@ public final class SitesService {
 
   NearService.Result nearPoint(double lon, double lat, List<String> categories, Double radiusM) throws SQLException {
     Point p = Shapes.GF.createPoint(new Coordinate(lon, lat));
-    return near.near(new NearService.Site("point", null, lon, lat, p), categories, radiusM);
+    return near.near(new NearService.Site("point", null, lon, lat, p, null), categories, radiusM);
   }
 
   NearService.Result nearParcel(String id, List<String> categories, Double radiusM) throws SQLException {
@@ -81,7 +81,7 @@ public final class SitesService {
       p = repo.parcel(c, id).orElseThrow(() -> ApiError.notFound("no parcel '" + id + "'"));
     }
     Point ip = p.geom().getInteriorPoint();
-    return near.near(new NearService.Site("parcel", id, ip.getX(), ip.getY(), p.geom()), categories, radiusM);
+    return near.near(new NearService.Site("parcel", id, ip.getX(), ip.getY(), p.geom(), p.zone()), categories, radiusM);
   }
 
   CorridorService.Result corridor(String id, Double widthM) throws SQLException {
@@ -101,6 +101,10 @@ public final class SitesService {
   }
 
   String mapSvg(String id) throws SQLException {
-    return cards.mapSvg(id);
+    return cards.mapSvg(id, false);
+  }
+
+  String mapSvg(String id, boolean en) throws SQLException {
+    return cards.mapSvg(id, en);
   }
 }

@@ -38,10 +38,10 @@ final class StandardLand {
     List<Reason> reasons = new ArrayList<>();
     Double invest = perMu(inv.invest_wan(), inv.invest_wan_per_mu(), p.areaMu());
     Double tax = perMu(inv.tax_wan(), inv.tax_wan_per_mu(), p.areaMu());
-    Boolean investOk = check(reasons, "investment_intensity", "投资强度", "investment intensity", invest,
-        p.reqInvestWanPerMu(), "万元/亩", "10k CNY/mu");
-    Boolean taxOk = check(reasons, "tax_per_mu", "亩均税收", "tax per mu", tax, p.reqTaxWanPerMu(), "万元/亩·年",
-        "10k CNY/mu/yr");
+    Boolean investOk = check(reasons, "investment_intensity", "投资强度", "investment", invest,
+        p.reqInvestWanPerMu(), "万元/亩", "per mu");
+    Boolean taxOk = check(reasons, "tax_per_mu", "亩均税收", "tax", tax, p.reqTaxWanPerMu(), "万元/亩·年",
+        "per mu a year");
     Double maxArea = null;
     if (inv.invest_wan() != null && positive(p.reqInvestWanPerMu())) {
       maxArea = inv.invest_wan() / p.reqInvestWanPerMu();
@@ -66,23 +66,38 @@ final class StandardLand {
     return v != null && v > 0;
   }
 
-  /** True/false when tested, null when the investor gave no figure; a reason either way. */
+  /**
+   * True/false when tested, null when the investor gave no figure; a reason either way, which
+   * tells the project's figure from the parcel's requirement ("本项目…，要求 ≥ …").
+   */
   private static Boolean check(List<Reason> out, String code, String zh, String en, Double project, Double req,
-      String unitZh, String unitEn) {
+      String unitZh, String per) {
     if (!positive(req)) {
       out.add(new Reason(code, true, zh + "：该地块无要求", en + ": the parcel sets no requirement"));
       return true;
     }
     if (project == null) {
-      out.add(new Reason(code, true, String.format(Locale.ROOT, "%s要求 %s %s；未提供项目数据，未检验", zh, fmt(req), unitZh),
-          String.format(Locale.ROOT, "%s required %s %s; not checked (no project figure given)", en, fmt(req), unitEn)));
+      out.add(new Reason(code, true, String.format(Locale.ROOT, "%s：要求 ≥ %s %s；未填写项目数据，未测算", zh, fmt(req), unitZh),
+          String.format(Locale.ROOT, "%s: at least %s %s required; not tested (no project figure given)", en,
+              cny(req * 10_000), per)));
       return null;
     }
     boolean ok = project >= req;
     out.add(new Reason(code, ok,
-        String.format(Locale.ROOT, "%s %s %s %s 要求 %s %s", zh, fmt(project), unitZh, ok ? "≥" : "<", fmt(req), unitZh),
-        String.format(Locale.ROOT, "%s %s %s %s required %s", en, fmt(project), unitEn, ok ? ">=" : "<", fmt(req))));
+        String.format(Locale.ROOT, "本项目%s %s %s，%s要求的 %s %s", zh, fmt(project), unitZh, ok ? "达到" : "低于", fmt(req), unitZh),
+        String.format(Locale.ROOT, "the project's %s of %s %s %s the required %s", en, cny(project * 10_000), per,
+            ok ? "reaches" : "falls short of", cny(req * 10_000))));
     return ok;
+  }
+
+  /** An amount of yuan as English readers write it: CNY 1.8 million, CNY 90,000. */
+  static String cny(double yuan) {
+    return yuan >= 1_000_000 ? "CNY " + plain(yuan / 1_000_000) + " million" : String.format(Locale.ROOT, "CNY %,.0f", yuan);
+  }
+
+  /** 1.20 as 1.2, 30.0 as 30: at most two decimals, no trailing zeros. */
+  static String plain(double v) {
+    return java.math.BigDecimal.valueOf(Math.round(v * 100) / 100.0).stripTrailingZeros().toPlainString();
   }
 
   static String fmt(double v) {

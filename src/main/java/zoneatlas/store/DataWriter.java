@@ -101,6 +101,7 @@ public final class DataWriter {
         ps.setString(i++, text(p.get("source_lines")));
         ps.setBoolean(i++, !Boolean.FALSE.equals(p.get("schematic")));
         ps.setString(i++, text(p.get("placement_note")));
+        ps.setString(i++, text(p.get("placement_note_zh")));
         store.dialect().bindGeometry(ps, i, f.geom());
         bindStamp(ps, i);
         ps.addBatch();

@@ -409,7 +409,7 @@ abstract class EditingContract {
     JsonNode e = json(r);
     assertEquals("status", e.at("/errors/0/field").asText());
     String zh = e.at("/errors/0/message_zh").asText();
-    assertTrue(zh.contains("部分使用") && zh.contains("建而未投"), zh);
+    assertTrue(zh.contains("用而未尽") && zh.contains("建而未投"), zh);
     assertTrue(e.at("/errors/0/message").asText().contains("partly_used"));
     assertEquals(before, snapshot(id));
     String supplied = parcel("status = 'supplied_not_used'");

@@ -80,12 +80,18 @@ final class CaseTable {
     List<Enterprise> ents = new ArrayList<>();
     List<LandUse> links = new ArrayList<>();
     List<YearFigures> figs = new ArrayList<>();
+    List<EfficiencyData.Flag> flags = new ArrayList<>();
     for (Row r : world) {
       String id = r.get("enterprise");
       String zone = r.or("zone", "zz");
       int year = Integer.parseInt(r.or("year", "2024"));
       ents.add(new Enterprise(id, "USCC-" + id, "企业" + id, "Enterprise " + id, zone, "park-1", "测试", r.or("size", "规上"),
           Integer.parseInt(r.or("founded", "2010")), false, null));
+      for (String code : r.get("items").split(";")) {
+        if (!code.isBlank()) {
+          flags.add(new EfficiencyData.Flag(id, year, code.strip(), null));
+        }
+      }
       String own = r.get("own_mu");
       if (!own.isEmpty()) {
         double mu = own.equals("missing") ? Double.NaN : Double.parseDouble(own);
@@ -112,6 +118,6 @@ final class CaseTable {
             number(r.get("pollutant"))));
       }
     }
-    return new EfficiencyData("case", parcels, ents, links, figs, Map.of());
+    return new EfficiencyData("case", parcels, ents, links, figs, Map.of(), flags, List.of());
   }
 }

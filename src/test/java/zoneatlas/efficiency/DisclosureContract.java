@@ -178,10 +178,17 @@ abstract class DisclosureContract {
           continue;
         }
         // the CSV export withholds the same
+        // the English export writes units in English and names a zone, board or park rather than its id
         Map<String, String> headerToKey = new HashMap<>();
         for (JsonNode c : t.get("columns")) {
-          String h = c.get("en").asText() + (c.get("unit").isNull() || c.get("unit").asText().isEmpty() ? "" : " (" + c.get("unit").asText() + ")");
-          headerToKey.put(h, c.get("key").asText());
+          String unit = c.get("unit").isNull() ? "" : ExportView.unitEn(c.get("unit").asText());
+          headerToKey.put(c.get("en").asText() + (unit.isEmpty() ? "" : " (" + unit + ")"), c.get("key").asText());
+        }
+        Map<String, String> idOfName = new HashMap<>();
+        for (JsonNode row : t.get("rows")) {
+          if (row.hasNonNull("name_en")) {
+            idOfName.put(row.get("name_en").asText(), row.get("id").asText());
+          }
         }
         String csv = get(w, q + "&format=csv&lang=en", token).body();
         csv = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
@@ -193,6 +200,8 @@ abstract class DisclosureContract {
             String key = headerToKey.get(h.getKey());
             if ("id".equals(key)) {
               id = h.getValue();
+            } else if ("name_en".equals(key) && id == null) {
+              id = idOfName.get(h.getValue());
             }
             if (key != null && FIGURE_KEYS.contains(key) && !h.getValue().isEmpty()) {
               any = true;

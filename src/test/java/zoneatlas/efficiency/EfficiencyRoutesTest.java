@@ -307,7 +307,7 @@ class EfficiencyRoutesTest {
     assertEquals('\uFEFF', text.charAt(0));
     assertTrue(text.contains("亩均税收 (万元/亩)"));
     String en = new String(raw("/api/efficiency/indicators?level=zone&format=csv&lang=en", null).body(), StandardCharsets.UTF_8);
-    assertTrue(en.contains("Tax per mu (万元/亩)"));
+    assertTrue(en.contains("Tax per mu (10,000 CNY/mu)"), "units in English too");
   }
 
   @Test

@@ -67,7 +67,8 @@ class BadInputCorpusTest {
       "/api/here", "/api/near", "/api/corridor/zzetdz-inf-1", "/api/sites/find", "/api/sites/P-ZZETDZ-000001/card",
       "/api/sites/P-ZZETDZ-000001/map.svg", "/api/sites/compare", "/api/audit",
       "/api/efficiency/card/parcel/P-ZZETDZ-000001", "/collections/parcels/tiles/WebMercatorQuad/11/813/1671",
-      "/tiles/WebMercatorQuad/11/813/1671", "/collections/parcels/tiles/WebMercatorQuad/tilejson.json");
+      "/tiles/WebMercatorQuad/11/813/1671", "/collections/parcels/tiles/WebMercatorQuad/tilejson.json",
+      "/basemap/demo.geojson", "/basemap/tiles.json", "/basemap/tiles/9/417/203");
 
   /** Query strings no route takes as they are: unknown names, malformed or hostile values. */
   static final List<String> BAD_QUERIES = List.of(
@@ -86,7 +87,8 @@ class BadInputCorpusTest {
       "/api/efficiency/card/nope/P-ZZETDZ-000001", "/api/efficiency/card/parcel/%3Cscript%3E",
       "/collections/parcels/tiles/WebMercatorQuad/99/0/0", "/collections/parcels/tiles/WebMercatorQuad/1/5/5",
       "/collections/parcels/tiles/Nope/1/0/0", "/collections/parcels/tiles/WebMercatorQuad/a/b/c",
-      "/collections/parcels/items/P-ZZETDZ-000001/history/extra", "/api/corridor/%00");
+      "/collections/parcels/items/P-ZZETDZ-000001/history/extra", "/api/corridor/%00",
+      "/basemap/tiles/a/b/c", "/basemap/tiles/99/0/0", "/basemap/tiles/1/5/5", "/basemap/tiles/1/0/%00.png");
 
   static final List<String> BAD_BODIES = List.of("", "{", "[]", "null", "\"text\"", "{\"type\":\"Feature\"}",
       "[".repeat(5000) + "]".repeat(5000), "\u0000\u0001\u0002", "{\"properties\":{\"far\":\"" + "9".repeat(400) + "\"}}",

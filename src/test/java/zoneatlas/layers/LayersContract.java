@@ -210,6 +210,16 @@ abstract class LayersContract {
   }
 
   @Test
+  void aPlanFeatureCarriesItsPlacementNoteInBothLanguagesAsLoaded() throws Exception {
+    JsonNode f = getJson("/collections/industrial-parks/items/zzetdz-ip-wuliuyuanqu");
+    String zh = f.at("/properties/placement_note_zh").asText();
+    String en = f.at("/properties/placement_note").asText();
+    assertTrue(zh.startsWith("整个园区设有自己的管委会（第9行）"), zh);
+    assertTrue(en.startsWith("Whole park with its own admin committee (line 9)"), en);
+    assertFalse(en.contains(".geojson") || en.contains("planned_area_km2"), en);
+  }
+
+  @Test
   void aLimitAboveTheMaximumIsCappedNotRefused() throws Exception {
     try (TestServer small = new TestServer(store(), Map.of("items.limit.max", "50", "items.limit.default", "10"))) {
       HttpResponse<String> r = small.get("/collections/parcels/items?limit=999999999");

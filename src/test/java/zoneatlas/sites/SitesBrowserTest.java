@@ -1,6 +1,7 @@
 package zoneatlas.sites;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,7 +108,7 @@ class SitesBrowserTest {
     openMap("?sf=" + java.net.URLEncoder.encode("max_m.rail_station=30000&invest_wan=20000&limit=100", StandardCharsets.UTF_8));
     waitFor("document.querySelectorAll('.za-sites-found > li').length > 0", 30);
     String first = (String) js("return document.querySelector('.za-sites-found > li b').textContent");
-    assertEquals(topSite.path("id").asText(), first, "the first listed site is the server's top-ranked one");
+    assertEquals(topSite.path("name_zh").asText(), first, "the first listed site is the server's top-ranked one");
     assertEquals("30", js("return document.querySelector('input[name=km_rail_station]').value"), "the form is restored from the link");
     assertTrue(((Number) js("return document.querySelectorAll('.za-sites-rank').length")).intValue() > 0, "ranks drawn on the map");
     screenshot("sites-finder.png");
@@ -156,10 +157,14 @@ class SitesBrowserTest {
     driver.findElements(By.cssSelector(".za-sites-body .za-row .btn")).get(1).click();
     waitFor("document.querySelector('.za-sites-body .za-table')", 30);
     String near = (String) js("return document.querySelector('.za-sites-body .za-table').textContent");
-    assertTrue(near.contains("铁路车站") && near.contains("km"), near);
+    assertTrue(near.contains("铁路车站") && near.contains("公里"), near);
     screenshot("sites-near.png");
     driver.findElements(By.cssSelector(".za-sites-nav .btn")).get(4).click();
-    driver.findElement(By.cssSelector(".za-sites-body input.za-text")).sendKeys("zzetdz-inf-hanghai-lu");
+    // the line is chosen by name from the search list, not typed as an id
+    driver.findElement(By.cssSelector(".za-sites-body input[data-pick=corridor]")).sendKeys("航海路");
+    waitFor("document.querySelector('.za-sites-body .za-pick-list li[data-i]')", 15);
+    driver.findElement(By.cssSelector(".za-sites-body .za-pick-list li[data-i]")).click();
+    assertEquals("zzetdz-inf-hanghai-lu", js("return document.querySelector('input[type=hidden][name=corridor]').value"));
     driver.findElement(By.cssSelector(".za-sites-body > .btn-primary")).click();
     waitFor("document.querySelector('.za-sites-body .za-facts')", 30);
     js("document.getElementById('lang-toggle').click()");
@@ -176,7 +181,8 @@ class SitesBrowserTest {
     waitFor("document.querySelector('h1') && document.querySelector('img.map') && document.querySelector('img.map').complete", 30);
     assertTrue(((Number) js("return document.querySelector('img.map').naturalWidth")).intValue() > 0, "the SVG map loaded");
     String text = driver.findElement(By.id("card")).getText();
-    assertTrue(text.contains(id) && text.contains("标准地测算") && text.contains("周边基础设施"), text);
+    assertTrue(text.contains(topSite.path("name_zh").asText()) && text.contains("标准地测算") && text.contains("周边基础设施"), text);
+    assertFalse(text.contains(id), "the parcel is named in words, not by its system id");
     screenshot("site-card.png");
     driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
     assertEquals("none", js("return getComputedStyle(document.querySelector('.toolbar')).display"));
@@ -190,7 +196,7 @@ class SitesBrowserTest {
     String raw = new String(bytes, StandardCharsets.ISO_8859_1);
     assertTrue(raw.startsWith("%PDF"));
     int pages = raw.split("/Type\\s*/Page[^s]", -1).length - 1;
-    assertTrue(pages >= 1 && pages <= 2, "the card fits on one or two A4 pages: " + pages);
+    assertEquals(1, pages, "the card fits on one A4 page");
     assertEquals(List.of(), consoleErrors());
     assertEquals(List.of(), outsideRequests());
   }

@@ -46,7 +46,7 @@ abstract class SitesContract {
   record P(String id, String status, double areaMu, Double reqInvest, Double reqTax, String landUse, String park,
       String smp, Geometry g) {}
 
-  record F(String id, String layer, String kind, Geometry g) {}
+  record F(String id, String layer, String kind, String zone, Geometry g) {}
 
   private static final Map<SqlStore, List<P>> PARCELS = new HashMap<>();
   private static final Map<SqlStore, List<F>> PLAN = new HashMap<>();
@@ -83,10 +83,10 @@ abstract class SitesContract {
         List<F> out = new ArrayList<>();
         WKBReader r = new WKBReader(Shapes.GF);
         try (Connection c = store().connection();
-            PreparedStatement ps = c.prepareStatement("SELECT id, layer, kind, ST_AsBinary(geom) FROM plan_features ORDER BY id");
+            PreparedStatement ps = c.prepareStatement("SELECT id, layer, kind, zone, ST_AsBinary(geom) FROM plan_features ORDER BY id");
             ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new F(rs.getString(1), rs.getString(2), rs.getString(3), r.read(rs.getBytes(4))));
+            out.add(new F(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), r.read(rs.getBytes(5))));
           }
         }
         PLAN.put(store(), out);
@@ -168,6 +168,21 @@ abstract class SitesContract {
   // -------------------------------------------------------------------------------------------
   // what is near
 
+  /** The zone a point lies in, found by brute force: a development zone's, else a district's. */
+  String zoneOf(double lon, double lat) throws Exception {
+    Point p = pt(lon, lat);
+    String district = null;
+    for (F f : plan()) {
+      if (f.layer().equals("zones") && f.g().covers(p)) {
+        if (f.kind().equals("development_zone")) {
+          return f.zone();
+        }
+        district = f.zone();
+      }
+    }
+    return district;
+  }
+
   @Test
   void nearestOfEachCategoryMatchesABruteForceVincentySearch() throws Exception {
     List<String> cats = new ArrayList<>(Labels.DEFAULT_NEAR);
@@ -175,16 +190,28 @@ abstract class SitesContract {
     cats.add("rail_line");
     int found = 0;
     int none = 0;
-    for (double[] pt : randomPoints(4, 11)) {
+    List<double[]> points = new ArrayList<>(randomPoints(4, 11));
+    // one parcel of each zone, so the service-area rule meets sites of both cities
+    for (String z : List.of("zzetdz", "zzhitech", "xxetdz")) {
+      Point ip = parcels().stream().filter(q -> q.id().toLowerCase(java.util.Locale.ROOT).contains(z + "-")).findFirst()
+          .orElseThrow().g().getInteriorPoint();
+      points.add(new double[] {ip.getX(), ip.getY()});
+    }
+    for (double[] pt : points) {
       NearService.Result r = service().nearPoint(pt[0], pt[1], cats, null);
+      String zone = zoneOf(pt[0], pt[1]);
+      assertEquals(zone, r.site().zone(), "the point's zone");
       assertEquals(cats.size(), r.nearest().size());
       for (NearService.NearestItem item : r.nearest()) {
         String best = null;
         double bestD = Double.POSITIVE_INFINITY;
         double second = Double.POSITIVE_INFINITY;
         boolean point = true;
+        double radius = Math.min(ServiceArea.rule(item.category()).radiusKm() * 1000, LIMITS.nearestMaxM());
+        assertEquals(radius, item.radius_m());
         for (F f : plan()) {
-          if (!f.layer().equals("infrastructure") || !f.kind().equals(item.category())) {
+          if (!f.layer().equals("infrastructure") || !f.kind().equals(item.category())
+              || !ServiceArea.serves(f.kind(), f.zone(), zone)) {
             continue;
           }
           double d = Vincenty.toGeometry(pt[0], pt[1], f.g(), 2e-5);
@@ -197,9 +224,9 @@ abstract class SitesContract {
             second = Math.min(second, d);
           }
         }
-        if (best == null || bestD > LIMITS.nearestMaxM() + 1) {
+        if (best == null || bestD > radius + 1) {
           assertNull(item.feature(), item.category() + " should have none within reach");
-          assertEquals(LIMITS.nearestMaxM(), item.none_within_m());
+          assertEquals(radius, item.none_within_m());
           none++;
           continue;
         }
@@ -243,7 +270,8 @@ abstract class SitesContract {
 
   @Test
   void aParcelSitesDistancesAreMeasuredFromItsEdge() throws Exception {
-    P p = parcels().stream().filter(q -> q.status().equals("available")).findFirst().orElseThrow();
+    // a Zhengzhou ETDZ parcel: the plan's land ports lie in its zone, within the 30 km searched
+    P p = parcelOfZone("zzetdz");
     NearService.Result r = service().nearParcel(p.id(), List.of("rail_station", "land_port"), 3000.0);
     for (NearService.NearestItem item : r.nearest()) {
       double best = Double.POSITIVE_INFINITY;
@@ -253,6 +281,7 @@ abstract class SitesContract {
           best = Math.min(best, Vincenty.toGeometry(c.x, c.y, p.g(), 1e-6));
         }
       }
+      assertNotNull(item.distance_m(), item.category() + " within " + item.radius_m() + " m");
       assertEquals(best, item.distance_m(), 0.2, item.category());
       assertTrue(item.distance_m() < Vincenty.distance(p.g().getInteriorPoint().getX(), p.g().getInteriorPoint().getY(),
           item.to()[0], item.to()[1]) + 1e-6, "the edge is nearer than the parcel's inside");
@@ -472,7 +501,7 @@ abstract class SitesContract {
     Map<String, Double> m = new LinkedHashMap<>();
     m.put("rail_station", FIND_LIMITS.get("rail_station"));
     m.put("land_port", FIND_LIMITS.get("land_port"));
-    return new SiteFinder.Query(List.of("available", "idle"), 3.0, 120.0, null, null, null, m,
+    return new SiteFinder.Query(List.of("available", "idle"), 3.0, 120.0, null, null, null, null, m,
         new StandardLand.Investor(INVEST, null, TAX, null), limit);
   }
 
@@ -603,9 +632,133 @@ abstract class SitesContract {
     var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     assertEquals("svg", doc.getDocumentElement().getNodeName());
-    assertTrue(svg.contains(">" + top.id() + "</text>"), "the site is labelled");
+    assertTrue(svg.contains(">本地块</text>"), "the site is labelled");
+    assertFalse(svg.contains(">" + top.id() + "</text>"), "by words, not by its system id");
+    assertTrue(service().mapSvg(top.id(), true).contains(">This site</text>"), "and in English on an English card");
     assertTrue(doc.getElementsByTagName("path").getLength() > 5, "neighbours are drawn");
     SiteCards.Comparison cmp = service().compare(found.sites().stream().map(SiteFinder.Site::id).toList(), inv);
     assertEquals(found.sites().stream().map(SiteFinder.Site::id).toList(), cmp.sites().stream().map(SiteCards.Card::id).toList());
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // what can serve a site
+
+  P parcelOfZone(String zone) throws Exception {
+    return parcels().stream().filter(q -> q.id().toLowerCase(java.util.Locale.ROOT).startsWith("p-" + zone + "-")
+        && q.status().equals("available")).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aXinxiangCardCountsNoZhengzhouUtilityAndSaysNoneWithinItsRadius() throws Exception {
+    SiteCards.Card card = service().card(parcelOfZone("xxetdz").id(), StandardLand.Investor.NONE);
+    Map<String, NearService.NearestItem> by = card.nearest().stream()
+        .collect(Collectors.toMap(NearService.NearestItem::category, n -> n));
+    // the demo plan has water works and a substation only in the Zhengzhou zones
+    for (String k : List.of("water_plant", "substation", "sewage_plant")) {
+      assertNull(by.get(k).feature(), k + " of another city is no use to this parcel");
+      assertEquals(30_000.0, by.get(k).none_within_m(), k);
+    }
+    assertEquals("city", by.get("water_plant").serves());
+    assertEquals("zone", by.get("substation").serves());
+    // the nearest interchange of the plans is a Zhengzhou one about 46 km away: beyond the radius
+    assertNull(by.get("interchange").feature());
+    assertEquals(30_000.0, by.get("interchange").radius_m());
+    // transport counts across the border; the airport is searched further
+    assertEquals(100_000.0, by.get("airport").radius_m());
+    assertNotNull(by.get("airport").feature(), "Zhengzhou airport is within 100 km");
+    for (NearService.NearestItem n : card.nearest()) {
+      if (n.feature() != null) {
+        assertTrue(n.distance_m() <= n.radius_m(), n.category());
+        assertTrue(ServiceArea.serves(n.category(), n.feature().zone(), "xxetdz"), n.category());
+      }
+    }
+  }
+
+  @Test
+  void aZhengzhouParcelsUtilitiesAreOfItsOwnCityOrZone() throws Exception {
+    int found = 0;
+    for (String zone : List.of("zzetdz", "zzhitech")) {
+      SiteCards.Card card = service().card(parcelOfZone(zone).id(), StandardLand.Investor.NONE);
+      for (NearService.NearestItem n : card.nearest()) {
+        if (n.feature() == null) {
+          continue;
+        }
+        found++;
+        String fz = n.feature().zone();
+        switch (n.serves()) {
+          case "city" -> assertEquals("zhengzhou", ServiceArea.city(fz), n.category());
+          case "zone" -> assertTrue(fz.equals(zone) || fz.equals("zhengzhou"), n.category() + " of " + fz);
+          default -> assertEquals("any", n.serves());
+        }
+      }
+      NearService.NearestItem water = card.nearest().stream().filter(n -> n.category().equals("water_plant")).findFirst()
+          .orElseThrow();
+      assertNotNull(water.feature(), "a Zhengzhou zone has the city's water projects within 30 km");
+    }
+    assertTrue(found > 4);
+  }
+
+  @Test
+  void theFinderCountsOnlyFacilitiesThatServeTheParcelAndSaysWhyInWords() throws Exception {
+    SiteFinder.Query q = new SiteFinder.Query(List.of("available", "idle"), null, null, null, "xxetdz", null, null,
+        Map.of("water_plant", 80_000.0), StandardLand.Investor.NONE, 50);
+    SiteFinder.Result r = service().find(q);
+    assertTrue(r.candidates() > 0);
+    // Zhengzhou's water works lie 55-65 km from the Xinxiang zone: near enough for the limit, but not its city's
+    assertEquals(0, r.qualified(), "no Xinxiang parcel is served by a Zhengzhou water works");
+    SiteFinder.Excluded why = r.excluded_reasons().get(0);
+    assertEquals(r.candidates(), why.count());
+    assertEquals(r.candidates() + " 个地块距供水设施超过要求的 80 公里（只计同城设施）", why.zh());
+    assertTrue(why.en().contains("farther than the required 80 km from a water supply"), why.en());
+    assertTrue(r.ranking_zh().contains("1 − 实际距离 ÷ 要求的最远距离"), r.ranking_zh());
+    SiteFinder.Query none = new SiteFinder.Query(List.of("available"), null, null, null, "xxetdz", null, null, Map.of(),
+        StandardLand.Investor.NONE, 5);
+    assertTrue(service().find(none).ranking_zh().contains("面积从大到小"));
+  }
+
+  @Test
+  void theFinderTakesACoreBoardAndListsOnlyItsParcels() throws Exception {
+    P some = parcels().stream().filter(q -> q.status().equals("available")).skip(5).findFirst().orElseThrow();
+    String board;
+    try (Connection c = store().connection();
+        PreparedStatement ps = c.prepareStatement("SELECT board FROM parcels WHERE id = ?")) {
+      ps.setString(1, some.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        board = rs.getString(1);
+      }
+    }
+    assertNotNull(board, some.id() + " lies in a core board");
+    long expected;
+    try (Connection c = store().connection();
+        PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM parcels WHERE board = ? AND status IN ('available', 'idle')")) {
+      ps.setString(1, board);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        expected = rs.getLong(1);
+      }
+    }
+    SiteFinder.Result r = service().find(new SiteFinder.Query(List.of("available", "idle"), null, null, null, null, board,
+        null, Map.of(), StandardLand.Investor.NONE, 500));
+    assertEquals(expected, r.qualified());
+    assertTrue(r.sites().stream().allMatch(x -> board.equals(x.board())));
+    assertTrue(r.sites().stream().anyMatch(x -> x.id().equals(some.id())));
+  }
+
+  @Test
+  void aCardSaysItsControlIndicatorsAsRequirementsInPercentForCoverage() throws Exception {
+    P p = parcels().stream().filter(q -> q.reqInvest() != null && q.reqInvest() > 0).findFirst().orElseThrow();
+    SiteCards.Card card = service().card(p.id(), StandardLand.Investor.NONE);
+    Map<String, SiteCards.Indicator> by = card.requirements().stream()
+        .collect(Collectors.toMap(SiteCards.Indicator::code, i -> i));
+    SiteCards.Indicator cov = by.get("coverage_min");
+    if (cov.value() != null && cov.value() > 0) {
+      assertEquals("要求 ≥ " + SiteCards.Indicator.plain(cov.value() * 100) + "%", cov.requirement_zh());
+    }
+    assertEquals("要求 ≥ " + SiteCards.Indicator.plain(p.reqInvest()) + " 万元/亩", by.get("req_invest_wan_per_mu").requirement_zh());
+    assertTrue(by.get("req_invest_wan_per_mu").requirement_en().startsWith("at least CNY "),
+        by.get("req_invest_wan_per_mu").requirement_en());
+    assertFalse(card.title_zh().contains(p.id()), "the card names the parcel in words: " + card.title_zh());
+    assertTrue(card.title_zh().endsWith(" 号地块"), card.title_zh());
   }
 }

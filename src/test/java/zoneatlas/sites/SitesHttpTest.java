@@ -186,8 +186,29 @@ class SitesHttpTest {
     List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
         .parse(new StringReader(text)).getRecords();
     assertEquals(n, rows.size());
-    assertEquals(plain.path("parcels").get(0).path("id").asText(), rows.get(0).get("id"));
-    assertEquals(plain.path("parcels").get(0).path("inside_mu").asDouble(), Double.parseDouble(rows.get(0).get("inside_mu")), 1e-9);
+    JsonNode first = plain.path("parcels").get(0);
+    // the Chinese export: Chinese headers, names and words for codes, areas to two decimals of 亩
+    assertEquals(first.path("id").asText(), rows.get(0).get("地块编号"));
+    assertEquals(String.format(java.util.Locale.ROOT, "%.2f", first.path("inside_mu").asDouble()), rows.get(0).get("范围内面积（亩）"));
+    assertEquals(first.path("status_zh").asText(), rows.get(0).get("土地状态"));
+    String zone = rows.get(0).get("所属开发区");
+    assertTrue(zone.contains("开发区") || zone.endsWith("区"), zone);
+    for (CSVRecord r : rows) {
+      for (String cell : r) {
+        assertFalse(cell.matches(".*(zzetdz|zzhitech|xxetdz|_).*") || cell.matches("[a-z ]{3,}"), "a code in the Chinese export: " + cell);
+      }
+    }
+    String cd = csv.headers().firstValue("Content-Disposition").orElse("");
+    assertTrue(cd.contains("filename*=UTF-8''%E8%8C%83%E5%9B%B4%E5%86%85%E5%9C%B0%E5%9D%97_"), cd); // 范围内地块_
+    assertTrue(cd.matches("attachment; filename=\"inside-parcels_\\d{8}\\.csv\".*"), cd);
+    // and the English one
+    HttpResponse<String> en = server.post("/api/inside?format=csv&lang=en", body, null);
+    List<CSVRecord> enRows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(en.body().substring(1))).getRecords();
+    assertEquals(first.path("id").asText(), enRows.get(0).get("Parcel id"));
+    assertTrue(enRows.get(0).get("Zone").matches("[A-Za-z -]+"), enRows.get(0).get("Zone"));
+    assertTrue(en.headers().firstValue("Content-Disposition").orElse("").contains("filename*=UTF-8''parcels-inside_"));
+    refused(server.post("/api/inside?format=csv&lang=fr", body, null), "lang", "zh or en");
   }
 
   @Test

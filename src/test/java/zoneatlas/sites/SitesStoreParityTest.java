@@ -43,8 +43,13 @@ class SitesStoreParityTest {
     calls.put("inside circle", s -> s.inside(Shapes.circle(113.745, 34.745, 1500), InsideService.Mode.intersects,
         Role.land_officer, 5000));
     calls.put("corridor", s -> s.corridor("zzetdz-inf-hanghai-lu", 50.0));
-    calls.put("find", s -> s.find(new SiteFinder.Query(List.of("available", "idle"), 5.0, null, null, null, null,
+    calls.put("find", s -> s.find(new SiteFinder.Query(List.of("available", "idle"), 5.0, null, null, null, null, null,
         Map.of("rail_station", 25_000.0), new StandardLand.Investor(30_000.0, null, null, 10.0), 100)));
+    // a Xinxiang card: which facilities serve it and the requirements as sentences
+    calls.put("card", s -> s.card(s.find(new SiteFinder.Query(List.of("available"), null, null, null, "xxetdz", null, null,
+        Map.of(), StandardLand.Investor.NONE, 1)).sites().get(0).id(), new StandardLand.Investor(30_000.0, null, 900.0, null)));
+    calls.put("find in a board, water within 80 km", s -> s.find(new SiteFinder.Query(List.of("available", "idle"), null,
+        null, null, null, "zzetdz-cb-qibuqu", null, Map.of("water_plant", 80_000.0), StandardLand.Investor.NONE, 100)));
     for (var e : calls.entrySet()) {
       JsonNode h2 = answer(TestStores.h2(), e.getValue());
       JsonNode pg = answer(TestStores.postgis(), e.getValue());

@@ -35,6 +35,9 @@ public final class TestServer implements AutoCloseable {
     }
     this.services = new Services(c, store);
     this.app = WebApp.create(services).start("127.0.0.1", 0);
+    // a real server answers searches with 503 "索引建立中" until its index is built (SearchReadinessTest);
+    // tests of everything else start once it is there, as a load balancer would wait for /ready
+    services.search.awaitReady(60_000);
   }
 
   public String base() {

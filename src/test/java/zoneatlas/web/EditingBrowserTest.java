@@ -217,7 +217,7 @@ class EditingBrowserTest {
       assertTrue(newest.startsWith("修改") && newest.contains("第 2 版") && newest.contains("土地状态") && newest.contains("land_officer（土地管理人员）")
           && newest.contains("已核对版本") && newest.contains(STATUS_REASON), newest);
       assertTrue(split.startsWith("分割") && split.contains("第 1 版") && split.contains("由地块 " + id + " 分割产生") && split.contains(SPLIT_REASON), split);
-      assertTrue(newest.matches("(?s).*\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}.*"), "time in Beijing time, Chinese style: " + newest);
+      assertTrue(newest.matches("(?s).*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}（北京时间）.*"), "time in Beijing time, as everywhere: " + newest);
       assertFalse(text.contains("status") || text.contains("update") || text.contains("split"), "no codes on the Chinese screen: " + text);
       // the card's attribute tables (the 亩均 section has one of its own)
       String attrs = String.join("\n", b.driver.findElements(By.cssSelector("#tab-details .za-attrs")).stream()

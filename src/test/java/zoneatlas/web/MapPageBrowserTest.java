@@ -162,8 +162,8 @@ class MapPageBrowserTest {
         List<WebElement> q = d.findElements(By.cssSelector("#tab-details .za-source-text"));
         return q.isEmpty() || q.get(0).getText().length() < 3 ? null : q.get(0).getText();
       });
-      assertTrue(quote.startsWith("“") && quote.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
-          "cited plan text: " + quote);
+      assertTrue(quote.matches("(?s)第\\d+行.*“.+”.*") && quote.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+          "cited plan text, line by line: " + quote);
       assertTrue(b.driver.getCurrentUrl().contains("s=industrial-parks:" + parkId) || waitUrl(b, "s=industrial-parks:" + parkId));
       assertClean(b);
       b.screenshot("park-details.png");

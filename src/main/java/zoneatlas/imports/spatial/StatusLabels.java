@@ -29,6 +29,7 @@ public final class StatusLabels {
       Map.entry("在建", ParcelStatus.under_construction),
       Map.entry("建设中", ParcelStatus.under_construction),
       Map.entry("正在建设", ParcelStatus.under_construction),
+      Map.entry("用而未尽", ParcelStatus.partly_used),
       Map.entry("部分使用", ParcelStatus.partly_used),
       Map.entry("部分利用", ParcelStatus.partly_used),
       Map.entry("部分建设", ParcelStatus.partly_used),
@@ -63,6 +64,6 @@ public final class StatusLabels {
 
   static String accepted() {
     return "one of " + java.util.Arrays.toString(ParcelStatus.values())
-        + " or 在用, 批而未供, 可供应, 供而未用, 在建, 部分使用, 建而未投, 闲置";
+        + " or " + String.join(", ", java.util.Arrays.stream(ParcelStatus.values()).map(p -> p.zh).toList());
   }
 }
