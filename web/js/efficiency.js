@@ -367,7 +367,7 @@ function indicatorLabel(key) {
   if (key === 'class') return t('eff.class');
   const i = indicator(key);
   if (!i) return key;
-  const unit = state.unit === 'ha' ? i.unit_ha : i.unit;
+  const unit = ZA.i18n.unitWords(state.unit === 'ha' ? i.unit_ha : i.unit);
   const name = state.unit === 'ha' ? pick(i.name_zh.replace('亩均', '地均'), i.name_en.replace('per mu', 'per hectare')) : pick(i.name_zh, i.name_en);
   return unit ? name + ' (' + unit + ')' : name;
 }
@@ -919,7 +919,7 @@ function trendHtml() {
   const label = indicatorLabel(key);
   const levels = ['zone', 'core-board', 'industrial-park', 'small-micro-park'].map((l) => [l, t('eff.level.' + l)]);
   const chart = series.length
-    ? lineChart(years, series, { unit: (indicator(key) && (state.unit === 'ha' ? indicator(key).unit_ha : indicator(key).unit)) || '', withheld: t('eff.withheld', { n: state.meta.minGroupSize }), format: (v) => num(v), title: label })
+    ? lineChart(years, series, { unit: ZA.i18n.unitWords((indicator(key) && (state.unit === 'ha' ? indicator(key).unit_ha : indicator(key).unit)) || ''), withheld: t('eff.withheld', { n: state.meta.minGroupSize }), format: (v) => num(v), title: label })
     : null;
   return `<h3 class="za-h3">${esc(t('eff.trend'))} · ${esc(label)}</h3>
     <label class="eff-inline">${esc(t('eff.trend.level'))}<select data-trend="level">${options(levels, state.trendLevel)}</select></label>
