@@ -10,7 +10,7 @@ expressways, trunk roads and railways, and the names of the cities, counties and
 schematic sketch, never a survey:
 
 - Every coordinate below was typed by hand, from the approximate positions in the plan digest
-  (../shared/plan-digest/*.md, section "Geographic anchors": e.g. 郑州 113.665, 34.754, "approx.,
+  (geodata/plan-digest/*.md, section "Geographic anchors": e.g. 郑州 113.665, 34.754, "approx.,
   from general knowledge, not from the document") and from general geographic knowledge of the
   region. None was traced, copied or downloaded from any map, map service or map data set.
 - Where the plan layers already draw a road, railway or river (geodata/plan/*.geojson: the G4,
