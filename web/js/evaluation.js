@@ -64,6 +64,8 @@ ZA.i18n.add({
     'ev.error': '未能完成：{m}',
     'ev.loading': '正在读取……',
     'ev.synthetic': '示例企业与数据为合成数据。',
+    'ev.field': '请检查“{f}”一项的填写',
+    'ev.field.other': '填写内容',
   },
   en: {
     'ev.title': 'Annual evaluation',
@@ -121,10 +123,17 @@ ZA.i18n.add({
     'ev.error': 'Not done: {m}',
     'ev.loading': 'Loading…',
     'ev.synthetic': 'Demo firms and figures are synthetic.',
+    'ev.field': 'Please check the field “{f}”',
+    'ev.field.other': 'input',
   },
 });
 
 const t = (k, v) => ZA.t(k, v);
+const FIELDS = {
+  notice_from: 'ev.notice.from', filed_on: 'ev.obj.filed', ground: 'ev.obj.ground', enterprise: 'ev.obj.firm',
+  note: 'ev.obj.note', new_class: 'ev.obj.newclass', reason: 'ev.revise.reason', 'changes.class': 'ev.class',
+  'changes.enterprise': 'ev.obj.firm', code: 'ev.item', decision: 'ev.obj.decision',
+};
 const css = document.createElement('link');
 css.rel = 'stylesheet';
 css.href = 'css/evaluation.css';
@@ -146,6 +155,8 @@ function officer() {
 function refusal(e) {
   const b = e && e.body;
   if (b && ZA.lang !== 'en' && b.description_zh) return b.description_zh;
+  // a field the server names: say which, in the reader's words (its own message is English)
+  if (b && ZA.lang !== 'en' && b.parameter) return t('ev.field', { f: t(FIELDS[b.parameter.replace(/\[\d+\]/, '')] || 'ev.field.other') });
   return (b && (b.description || b.title)) || e.message || String(e);
 }
 

@@ -57,7 +57,6 @@ public final class EfficiencyData {
   private final TreeMap<Integer, YearFigures[]> byYear = new TreeMap<>();
   private final List<String> zones;
   private final Map<Integer, Map<String, List<String>>> flags = new HashMap<>();
-  private final Map<String, Map<Integer, List<Flag>>> flagNotes = new HashMap<>();
   private final Map<ListKey, FrozenList> lists = new HashMap<>();
 
   public EfficiencyData(String version, List<Parcel> parcels, List<Enterprise> enterprises, List<LandUse> landUses,
@@ -94,8 +93,6 @@ public final class EfficiencyData {
       }
       this.flags.computeIfAbsent(f.year(), y -> new HashMap<>()).computeIfAbsent(f.enterpriseId(), k -> new ArrayList<>())
           .add(f.code());
-      this.flagNotes.computeIfAbsent(f.enterpriseId(), k -> new TreeMap<>()).computeIfAbsent(f.year(), y -> new ArrayList<>())
-          .add(f);
     }
     for (FrozenList l : lists) {
       this.lists.merge(new ListKey(l.zone(), l.scheme(), l.year()), l, (a, b) -> a.revision() >= b.revision() ? a : b);
@@ -107,11 +104,6 @@ public final class EfficiencyData {
     Map<String, List<String>> m = flags.get(year);
     List<String> l = m == null ? null : m.get(enterpriseId);
     return l == null ? List.of() : Collections.unmodifiableList(l);
-  }
-
-  /** Every item recorded against an enterprise, by year. */
-  public Map<Integer, List<Flag>> flagsOf(String enterpriseId) {
-    return flagNotes.getOrDefault(enterpriseId, Map.of());
   }
 
   /** The newest frozen list of a zone, scheme and year, or null while the year is a draft. */

@@ -325,6 +325,7 @@ public final class EfficiencyEngine {
       statusNote = new String[ne];
       for (int e = 0; e < ne; e++) {
         Enterprise en = ents[e];
+        Scheme.Exemption exemption = recordedExemption(en);
         if (eLand[e] <= 0) {
           if (eCons[e] > 0) {
             status[e] = Status.exempt_construction;
@@ -341,10 +342,9 @@ public final class EfficiencyEngine {
           status[e] = Status.below_scope;
           statusNote[e] = fmt(eLand[e]) + " mu < " + fmt(sc.minLandMu()) + " mu"
               + (sc.minLeasedFloorM2() > 0 ? ", leased floor " + fmt(eFloor[e]) + " m² < " + fmt(sc.minLeasedFloorM2()) + " m²" : "");
-        } else if (recordedExemption(en) != null) {
-          Scheme.Exemption x = recordedExemption(en);
+        } else if (exemption != null) {
           status[e] = Status.exempt_recorded;
-          statusNote[e] = "recorded exemption: " + x.nameEn();
+          statusNote[e] = "recorded exemption: " + exemption.nameEn();
         } else if (figs[e] == null) {
           status[e] = Status.no_figures;
           statusNote[e] = "no figures for " + year;

@@ -339,6 +339,11 @@ public final class Evaluations {
   private static final java.util.regex.Pattern SUMMARY = java.util.regex.Pattern.compile(
       "(\\S+) (\\S+) (\\d+): (.*)");
   private static final java.util.regex.Pattern ITEM = java.util.regex.Pattern.compile("(\\S+) (\\d+): (\\S+)");
+  private static final java.util.regex.Pattern DECISION = java.util.regex.Pattern.compile("objection (\\d+) (upheld|rejected)");
+  private static final java.util.regex.Pattern NOTICE = java.util.regex.Pattern.compile("(\\d+) firms on notice (\\S+) to (\\S+)");
+  private static final java.util.regex.Pattern OBJECTION = java.util.regex.Pattern.compile("objection by (\\S+)");
+  private static final java.util.regex.Pattern PUBLISHED = java.util.regex.Pattern.compile("published, (\\d+) firms");
+  private static final java.util.regex.Pattern REVISED = java.util.regex.Pattern.compile("revision (\\d+), (\\d+) firm\\(s\\) changed");
 
   /**
    * A change record's summary of an evaluation step in the reader's words: the summaries are
@@ -363,7 +368,7 @@ public final class Evaluations {
           : firm(d, m.group(1), false) + "，" + m.group(2) + "年：" + item;
     }
     if (op.equals("evaluation-decision")) {
-      m = java.util.regex.Pattern.compile("objection (\\d+) (upheld|rejected)").matcher(summary);
+      m = DECISION.matcher(summary);
       if (!m.matches()) {
         return null;
       }
@@ -379,17 +384,17 @@ public final class Evaluations {
     String head = en ? zone + ", " + m.group(3) + ", " + scheme + ": " : zone + " " + m.group(3) + "年（" + scheme + "）：";
     String rest = m.group(4);
     java.util.regex.Matcher r;
-    if ((r = java.util.regex.Pattern.compile("(\\d+) firms on notice (\\S+) to (\\S+)").matcher(rest)).matches()) {
+    if ((r = NOTICE.matcher(rest)).matches()) {
       return head + (en ? r.group(1) + " firms on public notice " + r.group(2) + " to " + r.group(3)
           : "公示 " + r.group(1) + " 家企业（" + r.group(2) + " 至 " + r.group(3) + "）");
     }
-    if ((r = java.util.regex.Pattern.compile("objection by (\\S+)").matcher(rest)).matches()) {
+    if ((r = OBJECTION.matcher(rest)).matches()) {
       return head + (en ? "objection by " + firm(d, r.group(1), true) : firm(d, r.group(1), false) + " 提出异议");
     }
-    if ((r = java.util.regex.Pattern.compile("published, (\\d+) firms").matcher(rest)).matches()) {
+    if ((r = PUBLISHED.matcher(rest)).matches()) {
       return head + (en ? "list of " + r.group(1) + " firms published" : "正式公布 " + r.group(1) + " 家企业名单");
     }
-    if ((r = java.util.regex.Pattern.compile("revision (\\d+), (\\d+) firm\\(s\\) changed").matcher(rest)).matches()) {
+    if ((r = REVISED.matcher(rest)).matches()) {
       return head + (en ? "revision " + r.group(1) + ", " + r.group(2) + " firm(s) changed"
           : "第 " + r.group(1) + " 版修订，更正 " + r.group(2) + " 家企业");
     }
