@@ -447,8 +447,8 @@ public final class EditService {
     } else if (l.id().equals("enterprises")) {
       long years = lk.figureYears(cur.id());
       if (years > 0) {
-        throw Problems.error(409, "Conflict", null, "该企业有 " + years + " 年的经济数据，不能删除；企业迁出请解除它与地块的关联",
-            "the enterprise has figures for " + years + " years and is kept; when it leaves, unlink it from its parcels");
+        throw Problems.error(409, "Conflict", null, "该企业有 " + years + " 年的经济数据或评价记录，不能删除；企业迁出请解除它与地块的关联",
+            "the enterprise has figures or evaluation items for " + years + " years and is kept; when it leaves, unlink it from its parcels");
       }
     }
   }

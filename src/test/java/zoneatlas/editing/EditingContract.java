@@ -846,6 +846,25 @@ abstract class EditingContract {
   }
 
   @Test
+  void anEnterpriseWithOnlyAnEvaluationItemIsKeptWithAWordedRefusal() throws Exception {
+    String uscc = "91410100MA9XYK456" + zoneatlas.demo.SynthUscc.checkChar("91410100MA9XYK456");
+    String body = "{\"type\":\"Feature\",\"geometry\":null,\"properties\":{\"uscc\":\"" + uscc
+        + "\",\"name_zh\":\"合成示例评价企业\",\"zone\":\"zzetdz\"}}";
+    HttpResponse<String> c = req("POST", "/collections/enterprises/items", body, officer, "Content-Type", GEOJSON,
+        "X-Change-Reason", reason("新入驻"));
+    assertEquals(201, c.statusCode(), c.body());
+    String id = json(c).path("id").asText();
+    HttpResponse<String> item = req("POST", "/api/efficiency/items",
+        "{\"enterprise\":\"" + id + "\",\"year\":2024,\"code\":\"high_tech\"}", officer, "Content-Type", "application/json");
+    assertEquals(201, item.statusCode(), item.body());
+    HttpResponse<String> d = req("DELETE", "/collections/enterprises/items/" + enc(id), null, officer, "If-Match",
+        etag("enterprises", id));
+    assertEquals(409, d.statusCode(), d.body());
+    assertTrue(d.body().contains("评价记录"), "says why it is kept: " + d.body());
+    assertEquals(200, req("GET", "/collections/enterprises/items/" + enc(id), null, officer).statusCode(), "still there");
+  }
+
+  @Test
   void everyWriteMovesTheDataVersionAndTheCollectionCount() throws Exception {
     String dv = snapshot("-").replaceAll(".*dv=", "");
     long n = json(req("GET", "/collections/parcels", null, null)).path("featureCount").asLong();
