@@ -9,7 +9,8 @@
 #
 # Settings (environment): PARCELS (200000), RUNS (40 alternated sequential rounds), LOAD_SECONDS
 # (60), CONNECTIONS (64), TIPG_VERSION (1.5.0), JAR (target/zoneatlas.jar, built when missing),
-# OUT (bench-peers-results.md in the working folder), SKIP_INSTALL=1 to skip apt/pip.
+# OUT (bench-peers-results.md in the working folder), SKIP_INSTALL=1 to skip apt/pip, TILES_CACHE_MB
+# (0: tiles rendered for every request; the server default keeps 128 MB).
 # Idempotent: installs only what is missing; everything it starts (cluster, servers) lives in a
 # scratch folder and is stopped and removed when it ends, also when it fails.
 set -euo pipefail
@@ -111,8 +112,10 @@ java -cp "$JAR" "$HERE/LoadParcels.java" "jdbc:postgresql://127.0.0.1:$PGPORT/be
 
 # --- 3. the servers -------------------------------------------------------------------------------
 ZPORT=$(free_port)
+# the tile rows time rendering, as the peers do: ZoneAtlas's tile cache (which would answer every
+# repeat of the same tile from memory) is off unless TILES_CACHE_MB says otherwise
 java -jar "$JAR" --db.url "jdbc:postgresql://127.0.0.1:$PGPORT/bench" --db.user postgres --demo.load false \
-  --port "$ZPORT" --host 127.0.0.1 >"$WORK/zoneatlas.log" 2>&1 &
+  --tiles.cache.mb "${TILES_CACHE_MB:-0}" --port "$ZPORT" --host 127.0.0.1 >"$WORK/zoneatlas.log" 2>&1 &
 PIDS+=($!)
 
 QPORT=$(free_port)

@@ -48,6 +48,7 @@ public final class Config {
           Map.entry("http.write.timeout.seconds", "20"),
           Map.entry("query.timeout.seconds", "15"),
           Map.entry("query.slow.ms", "500"),
+          Map.entry("tiles.cache.mb", "128"),
           Map.entry("auth.secret", ""),
           Map.entry("auth.token.hours", "12"),
           Map.entry("auth.revocation.cache.ms", "1000"),

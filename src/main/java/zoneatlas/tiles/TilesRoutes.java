@@ -27,10 +27,12 @@ public final class TilesRoutes implements RouteModule {
   private static final String ENCODING = "mvt-1";
   private final Services s;
   private final TileService tiles;
+  private final TileCache cache;
 
   public TilesRoutes(Services s) {
     this.s = s;
     this.tiles = new TileService(s.store, s.catalog, s.config.integer("query.slow.ms"));
+    this.cache = new TileCache(s.config.integer("tiles.cache.mb") * 1024L * 1024L);
   }
 
   @Override
@@ -152,7 +154,8 @@ public final class TilesRoutes implements RouteModule {
     WebMercatorQuad.Tile t = WebMercatorQuad.parse(ctx.pathParam("tileMatrix"), ctx.pathParam("tileRow"),
         ctx.pathParam("tileCol"));
     // what the bytes are made of: the data, the tile, the encoding (Javalin gzips larger answers)
-    String etag = Caching.tag(ENCODING, tiles.dataVersion(), ctx.path(), Caching.gzip(ctx) ? "gzip" : "identity");
+    String version = tiles.dataVersion();
+    String etag = Caching.tag(ENCODING, version, ctx.path(), Caching.gzip(ctx) ? "gzip" : "identity");
     ctx.header("ETag", etag);
     ctx.header("Cache-Control", "public, max-age=0, must-revalidate");
     ctx.header("Vary", "Accept-Encoding");
@@ -160,7 +163,8 @@ public final class TilesRoutes implements RouteModule {
       ctx.status(304);
       return;
     }
-    byte[] body = tiles.tile(layers, t);
+    byte[] body = cache.get(new TileCache.Key(version, layers.stream().map(TileLayer::id).toList(), t.z(), t.x(), t.y()),
+        () -> tiles.tile(layers, t));
     if (body.length == 0) {
       ctx.header("OATiles-hint", "empty");
     }
