@@ -886,7 +886,7 @@ const ZA = {
   get lang() {
     return i18n.getLang();
   },
-  i18n: { add: i18n.add, pick: i18n.pick, value: i18n.value, formatTime: i18n.formatTime, unitWords: i18n.unitWords, setLang: setLanguage },
+  i18n: { add: i18n.add, pick: i18n.pick, value: i18n.value, formatTime: i18n.formatTime, unitWords: i18n.unitWords, parcelName: i18n.parcelName, setLang: setLanguage },
   registerPanel,
   showPanel: (id) => showTab(id, true),
   selectFeature: (collection, id, opts) => select(collection, id, Object.assign({ fit: true }, opts)),

@@ -61,7 +61,7 @@ i18n.add({
     'audit.d.noFeatures': '此变更不涉及单个要素（如导入经济数据、初始数据）。',
     'audit.d.more': '仅列出前 {k} 个，共 {n} 个；完整清单请导出。',
     'audit.d.layer': '图层',
-    'audit.d.fid': '要素编号',
+    'audit.d.fid': '要素',
     'audit.d.fop': '变化',
     'audit.d.versions': '版本变化',
     'audit.d.onMap': '在地图上查看',
@@ -136,7 +136,7 @@ i18n.add({
     'audit.d.noFeatures': 'This change touched no single feature (a figures import, the initial data).',
     'audit.d.more': 'Only the first {k} of {n} are listed; export for all of them.',
     'audit.d.layer': 'Layer',
-    'audit.d.fid': 'Feature ID',
+    'audit.d.fid': 'Feature',
     'audit.d.fop': 'Change',
     'audit.d.versions': 'Versions',
     'audit.d.onMap': 'Show on the map',
@@ -469,7 +469,7 @@ function detailRow(c) {
       const ft = f.text || {};
       const deleted = f.version_after === null || f.version_after === undefined;
       return `<tr><td>${esc(ft.collection || f.collection)}</td>
-        <td><a href="${esc(mapLink(c, f))}" title="${esc(t('audit.d.onMap'))}">${esc(f.feature_id)}</a>${deleted ? ` <span class="muted">${esc(t('audit.d.before'))}</span>` : ''}</td>
+        <td><a href="${esc(mapLink(c, f))}" title="${esc(t('audit.d.onMap'))}">${esc(ft.feature || f.feature_id)}</a>${deleted ? ` <span class="muted">${esc(t('audit.d.before'))}</span>` : ''}</td>
         <td>${esc(ft.op || f.op)}</td><td>${esc(ft.versions || '')}</td></tr>`;
     }).join('');
     features = `<table class="features"><thead><tr><th>${esc(t('audit.d.layer'))}</th><th>${esc(t('audit.d.fid'))}</th>

@@ -2,7 +2,7 @@
 // and line), its area in mu and hectares, its attributes under their Chinese (or English) labels,
 // and for zones, boards and parks the totals of their parcels.
 
-import { add as addLabels, getLang, pick, t, value } from './i18n.js';
+import { add as addLabels, getLang, parcelName, pick, t, value } from './i18n.js';
 import { escapeHtml, fmt, PLAN_COLLECTIONS } from './layers.js';
 import { landUseColor, landUseName, STATUS_COLORS } from './styles.js';
 
@@ -40,7 +40,7 @@ addLabels({
     'card.eff.scheme': '评价办法：{s}',
   },
   en: {
-    'card.eff.title': 'Land efficiency (亩均)',
+    'card.eff.title': 'Mu efficiency',
     'card.eff.year': '{y}',
     'card.eff.loading': 'Loading land efficiency…',
     'card.eff.class': 'Class',
@@ -95,7 +95,7 @@ export function renderDetails(el, collection, feature, ctx) {
   let title;
   let subtitle;
   if (collection === 'parcels') {
-    title = t('coll.parcels') + ' ' + feature.id;
+    title = parcelName(feature.id, p.zone);
     subtitle = landUseName(p.land_use_code, p.land_use_name, getLang());
   } else {
     title = pick(p.name_zh, p.name_en) || feature.id;
@@ -238,7 +238,7 @@ function efficiencyHtml(c) {
     out.push(`<h4 class="za-h4">${escapeHtml(t('card.eff.parcels'))}</h4>
       <table class="za-groups za-eff-parcels"><thead><tr><th>${escapeHtml(t('card.eff.col.parcel'))}</th><th>${escapeHtml(t('card.eff.col.role'))}</th>
       <th>${escapeHtml(t('unit.mu'))}</th>${conf ? `<th>${escapeHtml(t('card.eff.col.share'))}</th><th>${escapeHtml(t('card.eff.col.counted'))}</th>` : ''}</tr></thead>
-      <tbody>${c.parcels.map((x) => `<tr data-id="${escapeHtml(x.id)}"><td>${escapeHtml(x.id)}</td><td>${escapeHtml(role(x))}</td><td>${fmt(x.area_mu, 1)}</td>
+      <tbody>${c.parcels.map((x) => `<tr data-id="${escapeHtml(x.id)}"><td>${escapeHtml(parcelName(x.id, x.zone))}</td><td>${escapeHtml(role(x))}</td><td>${fmt(x.area_mu, 1)}</td>
       ${conf ? `<td>${pct(x.share_of_parcel)}</td><td>${pct(x.share_of_figures)}</td>` : ''}</tr>`).join('')}</tbody></table>`);
   }
   out.push(`<p class="za-muted">${escapeHtml(t('card.eff.scheme', { s: pick(c.scheme_name_zh, c.scheme_name_en) }))}</p>`);

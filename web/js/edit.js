@@ -23,6 +23,8 @@ import { landUseColor, landUseName, STATUS_COLORS } from './styles.js';
 const ZA = window.ZA;
 const { t } = ZA;
 const map = ZA.map;
+/** A parcel as readers name it (zone and number), never its system id. */
+const parcelLabel = (id) => ZA.i18n.parcelName(id);
 
 ZA.i18n.add({
   zh: {
@@ -100,8 +102,8 @@ ZA.i18n.add({
     'edit.versionfield': '版本',
     'edit.field.other': '其他属性',
     'edit.title.geometry': '修改图形：{what}',
-    'edit.title.split': '分割地块 {id}',
-    'edit.title.merge': '合并地块：保留 {id}',
+    'edit.title.split': '分割{id}',
+    'edit.title.merge': '合并地块：保留{id}',
     'edit.title.new': '新建{layer}',
     'edit.hint.polygon': '单击地图添加顶点，单击第一个顶点闭合（或按“完成”）。靠近相邻地块边界时自动吸附。',
     'edit.hint.line': '单击地图添加节点，单击最后一个节点结束（或按“完成”）。',
@@ -119,7 +121,7 @@ ZA.i18n.add({
     'edit.split.confirm': '确认分割',
     'edit.split.redraw': '重画',
     'edit.merge.none': '尚未选择要并入的地块。',
-    'edit.merge.list': '将{others}并入地块 {id}，合并后约 {area}',
+    'edit.merge.list': '将{others}并入{id}，合并后约 {area}',
     'edit.merge.confirm': '确认合并',
     'edit.delete.title': '删除{what}',
     'edit.delete.text': '确定删除{what}吗？删除后仍可在修改记录中恢复。',
@@ -163,7 +165,7 @@ ZA.i18n.add({
     'hist.ended.delete': '已删除',
     'hist.ended.split': '已分割',
     'hist.ended.merge': '已并入其他地块',
-    'hist.split.from': '由地块 {id} 分割产生',
+    'hist.split.from': '由{id}分割产生',
     'hist.split.made': '分割产生',
     'hist.split.into': '分割为 {ids}',
     'hist.merge.took': '并入了 {ids}',
@@ -261,7 +263,7 @@ ZA.i18n.add({
     'edit.versionfield': 'Version',
     'edit.field.other': 'other attribute',
     'edit.title.geometry': 'Edit shape: {what}',
-    'edit.title.split': 'Split parcel {id}',
+    'edit.title.split': 'Split {id}',
     'edit.title.merge': 'Merge parcels into {id}',
     'edit.title.new': 'New {layer}',
     'edit.hint.polygon': 'Click to add vertices; click the first vertex (or Finish) to close. Snaps to neighbouring parcels.',
@@ -280,7 +282,7 @@ ZA.i18n.add({
     'edit.split.confirm': 'Split',
     'edit.split.redraw': 'Redraw',
     'edit.merge.none': 'No parcel picked yet.',
-    'edit.merge.list': 'Merge {others} into parcel {id}: about {area} in all',
+    'edit.merge.list': 'Merge {others} into {id}: about {area} in all',
     'edit.merge.confirm': 'Merge',
     'edit.delete.title': 'Delete {what}',
     'edit.delete.text': 'Delete {what}? It can be brought back from its history.',
@@ -324,7 +326,7 @@ ZA.i18n.add({
     'hist.ended.delete': 'Deleted',
     'hist.ended.split': 'Split up',
     'hist.ended.merge': 'Merged into another parcel',
-    'hist.split.from': 'cut from parcel {id}',
+    'hist.split.from': 'cut from {id}',
     'hist.split.made': 'made by a split',
     'hist.split.into': 'into {ids}',
     'hist.merge.took': 'took in {ids}',
@@ -1205,7 +1207,7 @@ function startSplit(id) {
   const item = known.get('parcels:' + id);
   if (!item) return;
   const s = beginSession({ kind: 'split', collection: 'parcels', id, etag: item.etag, feature: item.feature, line: null });
-  openBar(t('edit.title.split', { id }));
+  openBar(t('edit.title.split', { id: parcelLabel(id) }));
   barSet('hint', esc(t('edit.hint.split')));
   splitButtons(s);
   keepInView(item.feature.geometry);
@@ -1284,7 +1286,7 @@ async function confirmSplit(s) {
     ZA.refreshFeatures('parcels', { removed: [s.id], features: parts });
     endSession();
     if (parts.length) await ZA.selectFeature('parcels', parts[0].id, { fit: false });
-    toast(t('edit.split.done', { n: parts.length, ids: listJoin(parts.map((f) => f.id)) }));
+    toast(t('edit.split.done', { n: parts.length, ids: listJoin(parts.map((f) => parcelLabel(f.id))) }));
     return;
   }
   showBarFailure(s, r, s.line);
@@ -1296,7 +1298,7 @@ function startMerge(id) {
   const item = known.get('parcels:' + id);
   if (!item) return;
   const s = beginSession({ kind: 'merge', collection: 'parcels', id, etag: item.etag, feature: item.feature, picks: new Map() });
-  openBar(t('edit.title.merge', { id }));
+  openBar(t('edit.title.merge', { id: parcelLabel(id) }));
   barSet('hint', esc(t('edit.hint.merge')));
   barSet('body', `<p class="ze-merge-list"></p>${reasonHtml(false)}`);
   map.getContainer().classList.add('ze-picking');
@@ -1333,7 +1335,7 @@ function mergeShow(s) {
   if (!s.picks.size) list.textContent = t('edit.merge.none');
   else {
     const m2 = [s.feature, ...s.picks.values()].reduce((a, f) => a + geomAreaM2(f.geometry), 0);
-    list.textContent = t('edit.merge.list', { others: listJoin([...s.picks.keys()]), id: s.id, area: formatArea(m2) });
+    list.textContent = t('edit.merge.list', { others: listJoin([...s.picks.keys()].map(parcelLabel)), id: parcelLabel(s.id), area: formatArea(m2) });
   }
   barButtons([
     { label: t('edit.merge.confirm'), act: () => confirmMerge(s), primary: true, id: 'merge', disabled: !s.picks.size },
@@ -1965,7 +1967,7 @@ function describe(c, id, m, ended, schema) {
   if (linked && !ended) {
     const ids = summary.replace(/^(split into|merged)\s+/, '').split(',').filter((x) => /^[\w.-]+$/.test(x));
     out.op = t('hist.op.linked');
-    out.detail = t('hist.linked.' + m.op, { ids: listJoin(ids) });
+    out.detail = t('hist.linked.' + m.op, { ids: listJoin(ids.map(parcelLabel)) });
     return out;
   }
   if (m.op === 'update' || m.op === 'replace') {
@@ -1980,18 +1982,18 @@ function describe(c, id, m, ended, schema) {
     const ids = summary.startsWith('split into ') ? summary.slice(11).split(',').filter(Boolean) : [];
     if (ended) {
       out.op = t('hist.ended.split');
-      if (ids.length) out.detail = t('hist.split.into', { ids: listJoin(ids) });
+      if (ids.length) out.detail = t('hist.split.into', { ids: listJoin(ids.map(parcelLabel)) });
       out.children = ids;
     } else {
       // a part takes its parent's id with -1, -2 …
       const parent = c === 'parcels' ? /^(.+)-\d+$/.exec(id) : null;
-      out.detail = parent ? t('hist.split.from', { id: parent[1] }) : t('hist.split.made');
+      out.detail = parent ? t('hist.split.from', { id: parcelLabel(parent[1]) }) : t('hist.split.made');
       out.parent = parent ? parent[1] : null;
     }
   } else if (m.op === 'merge') {
     const ids = summary.startsWith('merged ') ? summary.slice(7).split(',').filter(Boolean) : [];
     if (ended || m.feature_op === 'delete') out.op = t('hist.ended.merge');
-    else if (ids.length) out.detail = t('hist.merge.took', { ids: listJoin(ids) });
+    else if (ids.length) out.detail = t('hist.merge.took', { ids: listJoin(ids.map(parcelLabel)) });
   } else if (ended && m.op === 'delete') {
     out.op = t('hist.ended.delete');
   }

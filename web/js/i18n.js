@@ -20,13 +20,11 @@ const table = {
     'sidebar.toggle': '面板',
     'basemap.title': '底图',
     'basemap.none': '无底图',
-    'basemap.outline': '开发区轮廓（离线）',
     'basemap.tianditu-vec': '天地图 矢量',
     'basemap.tianditu-img': '天地图 影像',
     'basemap.osm': 'OpenStreetMap',
     'basemap.amap': '高德地图（GCJ-02）',
     'basemap.amap.note': '高德底图采用 GCJ-02 加密坐标。为避免错位，本图已将所有数据按 GCJ-02 偏移后叠加显示；量算与坐标仍以 CGCS2000 为准。',
-    'basemap.online.note': '在线底图需要联网；无网络时请选择“开发区轮廓（离线）”。',
     'basemap.tianditu.note': '天地图采用 CGCS2000，与本图数据一致。',
     'layers.title': '图层',
     'layers.infrastructure': '重大基础设施',
@@ -147,13 +145,11 @@ const table = {
     'sidebar.toggle': 'Panel',
     'basemap.title': 'Basemap',
     'basemap.none': 'No basemap',
-    'basemap.outline': 'Zone outlines (offline)',
     'basemap.tianditu-vec': 'Tianditu map',
     'basemap.tianditu-img': 'Tianditu imagery',
     'basemap.osm': 'OpenStreetMap',
     'basemap.amap': 'AMap (GCJ-02)',
     'basemap.amap.note': 'AMap tiles use the shifted GCJ-02 coordinates. So that nothing is misaligned, all data is drawn shifted to GCJ-02 while this basemap is on; measurements and coordinates stay CGCS2000.',
-    'basemap.online.note': 'Online basemaps need the internet; without it choose “Zone outlines (offline)”.',
     'basemap.tianditu.note': 'Tianditu uses CGCS2000, the same datum as this data.',
     'layers.title': 'Layers',
     'layers.infrastructure': 'Infrastructure projects',
@@ -388,6 +384,20 @@ export function unitWords(unit) {
   let u = unit;
   for (const [zh, en] of UNITS_EN) u = u.split(zh).join(en);
   return u;
+}
+
+/**
+ * A parcel as readers name it, by its zone and number ("新乡经开区 000123 号地块", "Xinxiang ETDZ
+ * parcel 000123"), the way the server's sites/Labels.parcelName and the site card do: the system id
+ * P-XXETDZ-000123 means nothing to a reader; a split part is 000123-1 号地块. An imported parcel keeps its own
+ * number (地块 宗地编号).
+ */
+export function parcelName(id, zone) {
+  const m = /^P-([A-Za-z0-9]+)-(N?[0-9A-Z]+(?:-[0-9]+)*)$/.exec(String(id));
+  const code = zone || (m ? m[1].toLowerCase() : '');
+  const z = code && values.zone[code] ? value('zone', code) + ' ' : '';
+  if (!m) return z + (lang === 'en' ? 'parcel ' : '地块 ') + id;
+  return lang === 'en' ? z + 'parcel ' + m[2] : z + m[2] + ' 号地块';
 }
 
 /** Picks the Chinese or English text of a pair by the current language, falling back to the other. */

@@ -4,6 +4,7 @@
 // A parcel is named by its zone and number (title_zh), never by its system id, and every figure of
 // the 标准地 section reads as a requirement. Fits one A4 page when printed (css/site.css).
 
+import { formatTime, setLang } from './i18n.js';
 import { landUseName } from './styles.js';
 
 const params = new URLSearchParams(location.search);
@@ -65,12 +66,10 @@ function dist(m) {
   return m >= 1000 ? num(m / 1000, 2) + ' km' : num(m, 0) + ' m';
 }
 
-/** A time as readers of each language expect it, in Beijing time. */
+/** A time in Beijing time, written as on every other screen and export (i18n.js formatTime). */
 function when(iso) {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' })
-    .format(d) + (lang === 'zh' ? '（北京时间）' : ' (Beijing time)');
+  setLang(lang);
+  return formatTime(iso) || T('none');
 }
 
 function useName(code, name) {

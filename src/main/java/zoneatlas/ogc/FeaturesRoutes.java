@@ -52,7 +52,7 @@ public final class FeaturesRoutes implements RouteModule {
   static final String GEOJSON = "application/geo+json";
   /** Parameters of /items besides the queryables (property = value). */
   static final Set<String> ITEM_PARAMS = Set.of("bbox", "bbox-crs", "limit", "offset", "cursor", "f", "crs",
-      "datetime", "filter", "filter-lang", "filter-crs", "sortby");
+      "datetime", "filter", "filter-lang", "filter-crs", "sortby", "lang");
   static final Set<String> FILTER_LANGS = Set.of("cql2-text", "cql-text");
   private final Services s;
   private final List<Layer> layers;
@@ -113,8 +113,25 @@ public final class FeaturesRoutes implements RouteModule {
     return ctx.scheme() + "://" + host;
   }
 
+  /**
+   * The words of an HTML page: Chinese, or English with {@code lang=en} (a JSON answer ignores
+   * {@code lang}: its codes and both languages' titles are for clients).
+   */
+  HtmlWords words(Context ctx) throws java.sql.SQLException {
+    String lang = Params.one(ctx, "lang");
+    if (lang != null && !lang.equals("zh") && !lang.equals("en")) {
+      throw ApiError.badParam("lang", "must be zh or en, got '" + lang + "'");
+    }
+    return new HtmlWords(lang, s.search.names());
+  }
+
+  /** The same page in the other language. */
+  static String switchHref(Context ctx, HtmlWords w) {
+    return ctx.path() + (w.en ? query(ctx, Map.of(), Set.of("lang")) : query(ctx, Map.of("lang", "en")));
+  }
+
   void collections(Context ctx) throws Exception {
-    Params.onlyKnown(ctx, Set.of("f"), k -> false);
+    Params.onlyKnown(ctx, Set.of("f", "lang"), k -> false);
     Format fmt = Format.of(ctx);
     String base = base(ctx, s);
     List<Object> cols = new ArrayList<>();
@@ -128,18 +145,21 @@ public final class FeaturesRoutes implements RouteModule {
     m.put("crs", Crs.uris());
     m.put("collections", cols);
     if (fmt == Format.HTML) {
-      html(ctx, Html.collections(MAPPER.valueToTree(m)));
+      HtmlWords w = words(ctx);
+      html(ctx, Html.collections(MAPPER.valueToTree(m), w, switchHref(ctx, w)));
     } else {
       ctx.json(m);
     }
   }
 
   void collection(Context ctx) throws Exception {
-    Params.onlyKnown(ctx, Set.of("f"), k -> false);
+    Params.onlyKnown(ctx, Set.of("f", "lang"), k -> false);
     Format fmt = Format.of(ctx);
-    Map<String, Object> m = info.describe(view(ctx), base(ctx, s));
+    LayerView v = view(ctx);
+    Map<String, Object> m = info.describe(v, base(ctx, s));
     if (fmt == Format.HTML) {
-      html(ctx, Html.collection(MAPPER.valueToTree(m)));
+      HtmlWords w = words(ctx);
+      html(ctx, Html.collection(v.layer(), MAPPER.valueToTree(m), w, switchHref(ctx, w)));
     } else {
       ctx.json(m);
     }
@@ -409,10 +429,11 @@ public final class FeaturesRoutes implements RouteModule {
         String self = base + "/collections/" + view.layer().id() + "/items";
         String limit = String.valueOf(r.query().limit());
         Map<String, String> html = Map.of("limit", limit, "f", "html");
-        String page = Html.items(view, fc, r.crs(), base,
+        HtmlWords w = words(ctx);
+        String page = Html.items(view, fc, r.crs(),
             p.next() ? self + query(ctx, with(nextPage(r, p), html), PAGING) : null,
             p.prev() ? self + query(ctx, with(prevPage(r), html), PAGING) : null,
-            self + query(ctx, Map.of("f", "json")));
+            self + query(ctx, Map.of("f", "json"), Set.of("lang")), w, switchHref(ctx, w));
         answers.send(ctx, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
         return;
       }
@@ -507,7 +528,7 @@ public final class FeaturesRoutes implements RouteModule {
 
   void item(Context ctx) throws Exception {
     LayerView view = view(ctx);
-    Params.onlyKnown(ctx, Set.of("f", "crs", "datetime"), k -> false);
+    Params.onlyKnown(ctx, Set.of("f", "crs", "datetime", "lang"), k -> false);
     Format fmt = Format.of(ctx);
     Crs.Def crs = Optional.ofNullable(Crs.parse("crs", Params.one(ctx, "crs"))).orElse(Crs.Def.CRS84);
     writeItem(ctx, view, ctx.pathParam("fid"), crs, asOf(Params.one(ctx, "datetime")), fmt, 200);
@@ -523,7 +544,9 @@ public final class FeaturesRoutes implements RouteModule {
     Layer layer = view.layer();
     FeatureService.Stamp stamp = s.features.stamp(layer, fid, asOf).orElseThrow(() -> ApiError.notFound(
         "no feature '" + fid + "' in collection '" + layer.id() + "'" + (asOf == null ? "" : " at " + asOf)));
-    String etag = ETags.tag(ETags.state(layer.id(), fid, stamp.version(), stamp.validFrom()), variant(fmt, crs, view));
+    // an HTML page is in one language: its tag says which
+    String etag = ETags.tag(ETags.state(layer.id(), fid, stamp.version(), stamp.validFrom()), variant(fmt, crs, view)
+        + (fmt == Format.HTML && "en".equals(ctx.queryParam("lang")) ? "e" : ""));
     ctx.header("ETag", etag);
     boolean read = ctx.method() == io.javalin.http.HandlerType.GET || ctx.method() == io.javalin.http.HandlerType.HEAD;
     if (read) {
@@ -561,8 +584,9 @@ public final class FeaturesRoutes implements RouteModule {
         try (InputStream in = body.inputStream()) {
           f = MAPPER.readTree(in);
         }
-        answers.send(ctx, "text/html; charset=utf-8",
-            Html.item(view, f, crs, self + query(ctx, Map.of("f", "json"))).getBytes(StandardCharsets.UTF_8));
+        HtmlWords w = words(ctx);
+        answers.send(ctx, "text/html; charset=utf-8", Html.item(view, f, crs,
+            self + query(ctx, Map.of("f", "json"), Set.of("lang")), w, switchHref(ctx, w)).getBytes(StandardCharsets.UTF_8));
         return;
       }
       ctx.contentType(GEOJSON);

@@ -34,6 +34,7 @@ public final class Html {
       margin:0;color:#222;background:#fafafa}
       header{background:#1f4e79;color:#fff;padding:.6em 1.2em;font-size:1.1em}
       header a{color:#fff;text-decoration:none}
+      header a.lang{float:right;font-size:.85em}
       nav{padding:.5em 1.2em;font-size:.9em;background:#e8eef5}
       main{padding:0 1.2em 2em}
       h1{font-size:1.4em;margin:.8em 0 .2em}
@@ -105,6 +106,60 @@ public final class Html {
     return b.toString();
   }
 
+  /**
+   * A page in one language (the collection, its features and a feature: what planners open from a
+   * link), with a link to the same page in the other language ({@code switchHref}); the developer
+   * pages (landing, conformance, API, queryables) stay bilingual.
+   */
+  static String page(HtmlWords w, String title, List<Crumb> crumbs, String body, String jsonHref, boolean map,
+      String switchHref) {
+    StringBuilder b = new StringBuilder(4096);
+    b.append("<!DOCTYPE html>\n<html lang=\"").append(w.en ? "en" : "zh-CN").append("\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .append("<title>").append(esc(title)).append(" — ZoneAtlas</title>");
+    if (map) {
+      b.append("<link rel=\"stylesheet\" href=\"").append(LEAFLET).append("leaflet.css\">");
+    }
+    b.append("<style>").append(STYLE).append("</style></head><body>");
+    b.append("<header><a href=\"/?f=html\">")
+        .append(esc(w.pick("ZoneAtlas 开发区规划一张图 · 要素服务", "ZoneAtlas development-zone plan map · Features service")))
+        .append("</a> <a class=\"lang\" href=\"").append(esc(switchHref)).append("\" lang=\"").append(w.en ? "zh-CN" : "en")
+        .append("\">").append(w.en ? "中文" : "English").append("</a></header><nav>");
+    for (int i = 0; i < crumbs.size(); i++) {
+      Crumb c = crumbs.get(i);
+      if (i > 0) {
+        b.append(" › ");
+      }
+      if (c.href() != null) {
+        b.append("<a href=\"").append(esc(c.href())).append("\">").append(esc(c.label())).append("</a>");
+      } else {
+        b.append(esc(c.label()));
+      }
+    }
+    b.append("</nav><main><h1>").append(esc(title)).append("</h1>");
+    b.append(body);
+    b.append("</main><footer>");
+    if (jsonHref != null) {
+      b.append("<a href=\"").append(esc(jsonHref)).append("\">JSON</a> · ");
+    }
+    b.append("<a href=\"/api?f=html\">").append(w.pick("接口说明", "API")).append("</a> · <a href=\"/conformance?f=html\">")
+        .append(w.pick("符合性", "Conformance")).append("</a></footer></body></html>");
+    return b.toString();
+  }
+
+  /** A link of a one-language page: the same language kept. */
+  private static String href(HtmlWords w, String path) {
+    return w.en ? path + (path.contains("?") ? "&" : "?") + "lang=en" : path;
+  }
+
+  private static Crumb home(HtmlWords w) {
+    return new Crumb(w.pick("首页", "Home"), "/?f=html"); // the landing page is bilingual
+  }
+
+  private static Crumb collectionsCrumb(HtmlWords w) {
+    return new Crumb(w.pick("图层目录", "Collections"), href(w, "/collections?f=html"));
+  }
+
   private static Crumb home() {
     return new Crumb("首页 Home", "/?f=html");
   }
@@ -166,54 +221,73 @@ public final class Html {
     return page("接口说明", "API", List.of(home(), new Crumb("接口说明 API", null)), b.toString(), "/api", false);
   }
 
-  static String collections(JsonNode m) {
-    StringBuilder b = new StringBuilder("<table><tr><th>图层<br><small>Collection</small></th><th>编号<br><small>Id</small></th>"
-        + "<th>要素数<br><small>Features</small></th><th>几何类型<br><small>Geometry</small></th><th></th></tr>");
+  static String collections(JsonNode m, HtmlWords w, String switchHref) {
+    StringBuilder b = new StringBuilder("<table><tr><th>").append(w.pick("图层", "Collection")).append("</th><th>")
+        .append(w.pick("要素数", "Features")).append("</th><th>").append(w.pick("几何类型", "Geometry")).append("</th><th></th></tr>");
     for (JsonNode c : m.path("collections")) {
       String id = c.path("id").asText();
-      b.append("<tr><td><a href=\"/collections/").append(esc(id)).append("?f=html\">").append(esc(c.path("title_zh").asText()))
-          .append("</a><br><small>").append(esc(c.path("title_en").asText())).append("</small></td><td><code>")
-          .append(esc(id)).append("</code></td><td>").append(c.path("featureCount").asLong()).append("</td><td>")
-          .append(esc(c.path("geometryType").asText())).append("</td><td><a href=\"/collections/").append(esc(id))
-          .append("/items?f=html\">浏览要素 Browse</a></td></tr>");
+      b.append("<tr><td><a href=\"").append(esc(href(w, "/collections/" + id + "?f=html"))).append("\">")
+          .append(esc(w.pick(c.path("title_zh").asText(), c.path("title_en").asText()))).append("</a></td><td>")
+          .append(c.path("featureCount").asLong()).append("</td><td>").append(esc(w.geometry(c.path("geometryType").asText())))
+          .append("</td><td><a href=\"").append(esc(href(w, "/collections/" + id + "/items?f=html"))).append("\">")
+          .append(w.pick("浏览要素", "Browse")).append("</a></td></tr>");
     }
     b.append("</table>");
-    return page("图层目录", "Collections", List.of(home(), new Crumb("图层目录 Collections", null)), b.toString(),
-        "/collections?f=json", false);
+    String title = w.pick("图层目录", "Collections");
+    return page(w, title, List.of(home(w), new Crumb(title, null)), b.toString(), "/collections?f=json", false, switchHref);
   }
 
-  static String collection(JsonNode c) {
+  static String collection(Layer l, JsonNode c, HtmlWords w, String switchHref) {
     String id = c.path("id").asText();
     StringBuilder b = new StringBuilder();
-    b.append("<p>").append(esc(c.path("description").asText())).append("</p>");
-    b.append("<table><tr><th>要素数 Features</th><td>").append(c.path("featureCount").asLong()).append("</td></tr>");
-    b.append("<tr><th>几何类型 Geometry</th><td>").append(esc(c.path("geometryType").asText())).append("</td></tr>");
+    b.append("<p>").append(esc(w.description(l, c.path("description").asText()))).append("</p>");
+    b.append("<table><tr><th>").append(w.pick("要素数", "Features")).append("</th><td>").append(c.path("featureCount").asLong())
+        .append("</td></tr>");
+    b.append("<tr><th>").append(w.pick("几何类型", "Geometry")).append("</th><td>")
+        .append(esc(w.geometry(c.path("geometryType").asText()))).append("</td></tr>");
     JsonNode bbox = c.path("extent").path("spatial").path("bbox").path(0);
     if (bbox.isArray()) {
-      b.append("<tr><th>范围 Extent (CRS84)</th><td>");
+      b.append("<tr><th>").append(w.pick("范围（经纬度）", "Extent (longitude/latitude)")).append("</th><td>");
       for (int i = 0; i < bbox.size(); i++) {
         b.append(i > 0 ? ", " : "").append(String.format(java.util.Locale.ROOT, "%.5f", bbox.get(i).asDouble()));
       }
       b.append("</td></tr>");
     }
-    b.append("<tr><th>存储坐标系 Storage CRS</th><td><code>").append(esc(c.path("storageCrs").asText())).append("</code></td></tr>");
-    b.append("<tr><th>可用坐标系 CRS</th><td>");
+    Crs.Def storage = Crs.parse("crs", c.path("storageCrs").asText());
+    b.append("<tr><th>").append(w.pick("存储坐标系", "Storage CRS")).append("</th><td>")
+        .append(esc(w.pick(storage.titleZh, storage.titleEn))).append("</td></tr>");
+    b.append("<tr><th>").append(w.pick("可用坐标系", "CRS offered")).append("</th><td>");
     for (JsonNode u : c.path("crs")) {
       Crs.Def d = Crs.parse("crs", u.asText());
-      b.append(esc(d.titleZh)).append(" <code>").append(esc(u.asText())).append("</code><br>");
+      b.append(esc(w.pick(d.titleZh, d.titleEn))).append("<br>");
     }
     b.append("</td></tr></table>");
-    b.append("<p><a href=\"/collections/").append(esc(id)).append("/items?f=html\">浏览要素 Browse the features</a> · ")
-        .append("<a href=\"/collections/").append(esc(id)).append("/queryables?f=html\">可查询字段 Queryables</a></p>");
-    b.append("<h2>属性 <small>Properties</small></h2><table><tr><th>字段 Name</th><th>中文名</th><th>English</th><th>类型 Type</th></tr>");
-    c.path("properties").properties().forEach(e -> b.append("<tr><td><code>").append(esc(e.getKey()))
-        .append("</code></td><td>").append(esc(e.getValue().path("title").asText())).append("</td><td>")
-        .append(esc(e.getValue().path("x-title-en").asText())).append("</td><td>")
-        .append(esc(e.getValue().path("type").asText())).append("</td></tr>"));
+    b.append("<p><a href=\"").append(esc(href(w, "/collections/" + id + "/items?f=html"))).append("\">")
+        .append(w.pick("浏览要素", "Browse the features")).append("</a> · <a href=\"/collections/").append(esc(id))
+        .append("/queryables?f=html\">").append(w.pick("可查询字段", "Queryables")).append("</a></p>");
+    // the fields by their titles; their names, which a filter uses, are on the queryables page
+    b.append("<h2>").append(w.pick("属性", "Properties")).append("</h2><table><tr>");
+    b.append("<th>").append(w.pick("字段", "Title")).append("</th><th>").append(w.pick("类型", "Type")).append("</th></tr>");
+    c.path("properties").properties().forEach(e -> {
+      b.append("<tr><td>").append(esc(w.en ? e.getValue().path("x-title-en").asText() : e.getValue().path("title").asText()))
+          .append("</td><td>").append(esc(w.en ? e.getValue().path("type").asText() : typeZh(e.getValue().path("type").asText())))
+          .append("</td></tr>");
+    });
     b.append("</table>");
-    return page(c.path("title_zh").asText(), c.path("title_en").asText(),
-        List.of(home(), collectionsCrumb(), new Crumb(c.path("title_zh").asText(), null)), b.toString(),
-        "/collections/" + id + "?f=json", false);
+    String title = w.title(l);
+    return page(w, title, List.of(home(w), collectionsCrumb(w), new Crumb(title, null)), b.toString(),
+        "/collections/" + id + "?f=json", false, switchHref);
+  }
+
+  /** JSON Schema types as a Chinese reader names them. */
+  private static String typeZh(String type) {
+    return switch (type) {
+      case "string" -> "文本";
+      case "number" -> "数值";
+      case "integer" -> "整数";
+      case "boolean" -> "是/否";
+      default -> type;
+    };
   }
 
   static String queryables(Layer l, JsonNode q) {
@@ -231,86 +305,79 @@ public final class Html {
             new Crumb("可查询字段 Queryables", null)), b.toString(), "/collections/" + l.id() + "/queryables?f=json", false);
   }
 
-  static String items(LayerView view, JsonNode fc, Crs.Def crs, String base, String next, String prev, String jsonHref) {
+  static String items(LayerView view, JsonNode fc, Crs.Def crs, String next, String prev, String jsonHref,
+      HtmlWords w, String switchHref) {
     Layer l = view.layer();
     StringBuilder b = new StringBuilder();
-    b.append("<p class=\"meta\">共 ").append(fc.path("numberMatched").asLong()).append(" 个要素,本页 ")
-        .append(fc.path("numberReturned").asLong()).append(" 个 · ").append(fc.path("numberMatched").asLong())
-        .append(" matched, ").append(fc.path("numberReturned").asLong()).append(" on this page · ")
-        .append(esc(crs.titleZh)).append("</p>");
-    b.append(pager(next, prev));
+    long matched = fc.path("numberMatched").asLong();
+    long returned = fc.path("numberReturned").asLong();
+    b.append("<p class=\"meta\">").append(esc(w.en
+        ? matched + " matched, " + returned + " on this page · " + crs.titleEn
+        : "共 " + matched + " 个要素，本页 " + returned + " 个 · " + crs.titleZh)).append("</p>");
+    b.append(pager(next, prev, w));
     boolean map = crs == Crs.Def.CRS84;
     if (map) {
       b.append(mapBlock(fc));
     }
-    List<Column> cols = view.columns();
-    b.append("<div class=\"scroll\"><table><tr><th>编号<br><small>Id</small></th>");
+    List<Column> cols = view.columns().stream().filter(w::shows).toList();
+    b.append("<div class=\"scroll\"><table><tr><th>").append(esc(w.title(l))).append("</th>");
     for (Column c : cols) {
-      b.append("<th>").append(esc(c.titleZh())).append("<br><small>").append(esc(c.titleEn())).append("</small></th>");
+      b.append("<th>").append(esc(w.title(c))).append("</th>");
     }
     b.append("</tr>");
     for (JsonNode f : fc.path("features")) {
       String id = f.path("id").asText();
-      b.append("<tr><td><a href=\"/collections/").append(esc(l.id())).append("/items/")
-          .append(esc(FeaturesRoutes.enc(id))).append("?f=html\">").append(esc(id)).append("</a></td>");
+      JsonNode props = f.path("properties");
+      b.append("<tr><td><a href=\"").append(esc(href(w, "/collections/" + l.id() + "/items/" + FeaturesRoutes.enc(id) + "?f=html")))
+          .append("\">").append(esc(w.feature(l, id, props))).append("</a></td>");
       for (Column c : cols) {
-        b.append("<td>").append(value(f.path("properties").path(c.name()))).append("</td>");
+        b.append("<td>").append(esc(w.value(l, c, props))).append("</td>");
       }
       b.append("</tr>");
     }
-    b.append("</table></div>").append(pager(next, prev));
-    return page(l.titleZh() + " · 要素", l.titleEn() + " · Features",
-        List.of(home(), collectionsCrumb(), new Crumb(l.titleZh(), "/collections/" + l.id() + "?f=html"),
-            new Crumb("要素 Features", null)), b.toString(), jsonHref, map);
+    b.append("</table></div>").append(pager(next, prev, w));
+    String title = w.title(l);
+    return page(w, title + w.pick(" · 要素", " · Features"),
+        List.of(home(w), collectionsCrumb(w), new Crumb(title, href(w, "/collections/" + l.id() + "?f=html")),
+            new Crumb(w.pick("要素", "Features"), null)), b.toString(), jsonHref, map, switchHref);
   }
 
-  static String item(LayerView view, JsonNode f, Crs.Def crs, String jsonHref) {
+  static String item(LayerView view, JsonNode f, Crs.Def crs, String jsonHref, HtmlWords w, String switchHref) {
     Layer l = view.layer();
     String id = f.path("id").asText();
+    JsonNode props = f.path("properties");
+    String name = w.feature(l, id, props);
     StringBuilder b = new StringBuilder();
     boolean map = crs == Crs.Def.CRS84;
     if (map) {
       b.append(mapBlock(f));
     }
-    b.append("<table><tr><th>编号 Id</th><td>").append(esc(id)).append("</td></tr>");
+    b.append("<table>");
     for (Column c : view.columns()) {
-      b.append("<tr><th>").append(esc(c.titleZh())).append(" <small>").append(esc(c.titleEn())).append("</small></th><td>")
-          .append(value(f.path("properties").path(c.name()))).append("</td></tr>");
+      if (w.shows(c)) {
+        b.append("<tr><th>").append(esc(w.title(c))).append("</th><td>").append(esc(w.value(l, c, props))).append("</td></tr>");
+      }
     }
     b.append("</table>");
-    return page(l.titleZh() + " " + id, l.titleEn() + " " + id,
-        List.of(home(), collectionsCrumb(), new Crumb(l.titleZh(), "/collections/" + l.id() + "?f=html"),
-            new Crumb("要素 Features", "/collections/" + l.id() + "/items?f=html"), new Crumb(id, null)),
-        b.toString(), jsonHref, map);
+    String title = w.title(l);
+    return page(w, l.id().equals("parcels") ? name : title + " · " + name,
+        List.of(home(w), collectionsCrumb(w), new Crumb(title, href(w, "/collections/" + l.id() + "?f=html")),
+            new Crumb(w.pick("要素", "Features"), href(w, "/collections/" + l.id() + "/items?f=html")), new Crumb(name, null)),
+        b.toString(), jsonHref, map, switchHref);
   }
 
-  private static String pager(String next, String prev) {
+  private static String pager(String next, String prev, HtmlWords w) {
     if (next == null && prev == null) {
       return "";
     }
     StringBuilder b = new StringBuilder("<p class=\"pager\">");
     if (prev != null) {
-      b.append("<a href=\"").append(esc(prev)).append("\">‹ 上一页 Previous</a>");
+      b.append("<a href=\"").append(esc(prev)).append("\">").append(w.pick("‹ 上一页", "‹ Previous")).append("</a>");
     }
     if (next != null) {
-      b.append("<a href=\"").append(esc(next)).append("\">下一页 Next ›</a>");
+      b.append("<a href=\"").append(esc(next)).append("\">").append(w.pick("下一页 ›", "Next ›")).append("</a>");
     }
     return b.append("</p>").toString();
-  }
-
-  private static String value(JsonNode v) {
-    if (v == null || v.isMissingNode() || v.isNull()) {
-      return "";
-    }
-    if (v.isBoolean()) {
-      return v.asBoolean() ? "是 yes" : "否 no";
-    }
-    if (v.isFloatingPointNumber()) {
-      // display only: the JSON keeps full precision
-      return java.math.BigDecimal.valueOf(v.asDouble()).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
-          .toPlainString();
-    }
-    return esc(v.asText());
   }
 
   /** A small Leaflet map of the features (or one feature), drawn without a basemap. */

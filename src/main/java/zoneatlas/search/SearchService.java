@@ -262,6 +262,32 @@ public final class SearchService {
     builder = e;
   }
 
+  /** The names of one index by "collection:id", made once per index. */
+  private record Names(Index index, java.util.Map<String, String[]> byKey) {}
+
+  private volatile Names names;
+
+  /**
+   * The names {zh, en} of the features the index holds, by {@code collection + ":" + id}, for
+   * answers that name features in words rather than ids (the audit export). Parcels have no names
+   * and are not in it, nor are deleted features.
+   */
+  public java.util.Map<String, String[]> names() throws SQLException {
+    Index i = index();
+    Names n = names;
+    if (n == null || n.index() != i) {
+      java.util.Map<String, String[]> m = new java.util.HashMap<>();
+      for (Entry e : i.entries()) {
+        if (e.nameZh() != null || e.nameEn() != null) {
+          m.put(e.collection() + ":" + e.id(), new String[] {e.nameZh(), e.nameEn()});
+        }
+      }
+      n = new Names(i, java.util.Collections.unmodifiableMap(m));
+      names = n;
+    }
+    return n.byKey();
+  }
+
   /** Drops the index; the next search rebuilds it. */
   public void invalidate() {
     index = null;

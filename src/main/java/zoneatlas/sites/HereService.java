@@ -97,8 +97,10 @@ final class HereService {
     m.put("req_tax_wan_per_mu", p.reqTaxWanPerMu());
     m.put("supply_year", p.supplyYear());
     m.put("synthetic", p.synthetic());
-    String zh = String.format(Locale.ROOT, "地块 %s · %s · %s · %.2f 亩", p.id(), p.landUseName(), st.zh(), p.areaMu());
-    String en = String.format(Locale.ROOT, "Parcel %s · %s · %s · %.2f mu", p.id(), p.landUseCode(), st.en(), p.areaMu());
+    // the parcel as readers name it (zone and number), as the card and the chooser do
+    Labels.Label name = Labels.parcelName(p.id(), p.zone());
+    String zh = String.format(Locale.ROOT, "%s · %s · %s · %.2f 亩", name.zh(), p.landUseName(), st.zh(), p.areaMu());
+    String en = String.format(Locale.ROOT, "%s · %s · %s · %.2f mu", name.en(), p.landUseCode(), st.en(), p.areaMu());
     return new Item("parcels", "地块", p.id(), zh, en, null, m, occupants, Out.geojson(p.geom()));
   }
 

@@ -7,17 +7,20 @@ import java.util.Map;
 /**
  * Chinese and English names of the codes the site answers use (parcel statuses, infrastructure
  * categories, layers), so the map panel and the printed card say 可供应 rather than "available".
+ * Public for the other answers that name parcels and codes in words (the audit export, the OGC
+ * HTML pages).
  */
-final class Labels {
+public final class Labels {
   private Labels() {}
 
-  record Label(String zh, String en) {}
+  /** A name or a code's words in both languages. */
+  public record Label(String zh, String en) {}
 
   /** The statuses in the words of {@link zoneatlas.model.ParcelStatus}, the one place they are written. */
   static final Map<String, Label> STATUS = statuses();
 
   /** Every infrastructure kind the plan layer uses (geodata/README.md). */
-  static final Map<String, Label> KIND = map(
+  public static final Map<String, Label> KIND = map(
       "metro_line", "地铁线路", "metro line",
       "metro_station", "地铁站", "metro station",
       "rail_line", "铁路", "rail line",
@@ -46,7 +49,7 @@ final class Labels {
   static final List<String> DEFAULT_NEAR = List.of("metro_station", "rail_station", "interchange", "freight_yard",
       "land_port", "airport", "substation", "water_plant", "sewage_plant");
 
-  static final Map<String, Label> LAYER = map(
+  public static final Map<String, Label> LAYER = map(
       "parcels", "地块", "parcel",
       "small-micro-parks", "小微企业园", "small-micro park",
       "industrial-parks", "产业园区", "industrial park",
@@ -55,21 +58,25 @@ final class Labels {
       "infrastructure", "基础设施", "infrastructure");
 
   /** Zone codes (geodata/README.md) as readers name them. */
-  static final Map<String, Label> ZONE = map(
+  public static final Map<String, Label> ZONE = map(
       "zzetdz", "郑州经开区", "Zhengzhou ETDZ",
       "zzhitech", "郑州高新区", "Zhengzhou Hi-tech Zone",
       "xxetdz", "新乡经开区", "Xinxiang ETDZ",
       "zhengzhou", "郑州市", "Zhengzhou");
 
-  private static final java.util.regex.Pattern GENERATED_ID = java.util.regex.Pattern.compile("P-([A-Za-z0-9]+)-(N?[0-9]+)");
+  private static final java.util.regex.Pattern GENERATED_ID = java.util.regex.Pattern.compile("P-([A-Za-z0-9]+)-(N?[0-9A-Z]+(?:-[0-9]+)*)");
 
   /**
    * A parcel as a reader names it: its zone and number ("新乡经开区 000123 号地块"), not the
    * system id {@code P-xxetdz-000123}, whose prefix and zone code mean nothing to a prospect.
-   * An id of another form (an imported parcel keeps its own) is shown as it is.
+   * An id of another form (an imported parcel keeps its own) is shown as it is. Without a zone,
+   * the zone the id was made in.
    */
-  static Label parcelName(String id, String zone) {
+  public static Label parcelName(String id, String zone) {
     java.util.regex.Matcher m = GENERATED_ID.matcher(id);
+    if (zone == null && m.matches()) {
+      zone = m.group(1).toLowerCase(java.util.Locale.ROOT);
+    }
     Label z = zone == null ? null : ZONE.get(zone);
     if (!m.matches()) {
       return new Label((z == null ? "" : z.zh() + " ") + "地块 " + id, (z == null ? "" : z.en() + " ") + "parcel " + id);

@@ -52,7 +52,7 @@ import zoneatlas.testing.TestStores;
 public class AuditRoutesTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String MERGE = "application/merge-patch+json";
-  static final List<String> HEADERS_ZH = List.of("变更编号", "时间（北京时间）", "用户", "角色", "操作", "图层", "要素编号",
+  static final List<String> HEADERS_ZH = List.of("变更编号", "时间（北京时间）", "用户", "角色", "操作", "图层", "要素",
       "版本变化", "原因", "请求编号", "是否带版本校验", "客户端", "修改字段");
   static final String FORMULA = "=HYPERLINK(\"http://example.com/x\",\"点此查看\")";
 
@@ -76,6 +76,23 @@ public class AuditRoutesTest {
   static String p2;
   static String p3;
   static String park;
+  static String parkName;
+
+  /**
+   * A parcel as the export names it, written out here on its own: its zone and number, never the
+   * system id P-ZZETDZ-000123.
+   */
+  static String named(String parcel, boolean en) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("P-([A-Z]+)-(\\d+)").matcher(parcel);
+    assertTrue(m.matches(), parcel);
+    String[] zone = switch (m.group(1)) {
+      case "ZZETDZ" -> new String[] {"郑州经开区", "Zhengzhou ETDZ"};
+      case "ZZHITECH" -> new String[] {"郑州高新区", "Zhengzhou Hi-tech Zone"};
+      case "XXETDZ" -> new String[] {"新乡经开区", "Xinxiang ETDZ"};
+      default -> throw new AssertionError(parcel);
+    };
+    return en ? zone[1] + " parcel " + m.group(2) : zone[0] + " " + m.group(2) + " 号地块";
+  }
 
   @BeforeAll
   static void start() throws Exception {
@@ -92,8 +109,10 @@ public class AuditRoutesTest {
     p1 = parcels.get(0);
     p2 = parcels.get(1);
     p3 = parcels.get(2);
-    park = app.json(app.request("GET", "/collections/industrial-parks/items?limit=1", null, null))
-        .at("/features/0/id").asText();
+    JsonNode firstPark = app.json(app.request("GET", "/collections/industrial-parks/items?limit=1", null, null))
+        .at("/features/0");
+    park = firstPark.path("id").asText();
+    parkName = firstPark.at("/properties/name_zh").asText();
 
     // 23:59 on 1 March in China, then midnight: two China days, one UTC day
     patch("2027-03-01T15:59:00Z", officer, "land_officer", "parcels", p1, "{\"properties\":{\"far\":1.2}}",
@@ -236,6 +255,7 @@ public class AuditRoutesTest {
     assertEquals(1, f.path("version_before").asInt());
     assertEquals(2, f.path("version_after").asInt());
     assertEquals("1→2", f.at("/text/versions").asText());
+    assertEquals(named(p2, false), f.at("/text/feature").asText(), "the page names the parcel as the map does");
     assertEquals("修改", c.at("/text/op").asText());
     assertEquals("土地管理人员", c.at("/text/role").asText());
     assertEquals("地块", c.at("/text/collection").asText());
@@ -389,22 +409,27 @@ public class AuditRoutesTest {
     }
     assertEquals(expectedIds, rows.stream().map(r -> Long.valueOf(r.get(0))).toList(), "newest first, a row per feature");
 
-    List<String> p2row = rows.stream().filter(r -> r.get(6).equals(p2)).findFirst().orElseThrow();
+    List<String> p2row = rows.stream().filter(r -> r.get(6).equals(named(p2, false))).findFirst().orElseThrow();
     assertEquals(List.of(String.valueOf(AuditRoutesTest.ids.get(FORMULA)), "2027-03-02 00:00", "land_officer",
-        "土地管理人员", "修改", "地块", p2, "1→2", "'" + FORMULA), p2row.subList(0, 9));
+        "土地管理人员", "修改", "地块", named(p2, false), "1→2", "'" + FORMULA), p2row.subList(0, 9));
+    // features are named as the map names them, in every row, the load's thousands included
+    for (List<String> r : rows) {
+      assertFalse(r.get(6).matches("(?s).*(\\bP-[A-Z]+-|\\bE-|-(ip|cb|sm|inf)-|zzetdz|xxetdz|zzhitech).*"),
+          "a system id in the 要素 column: " + r);
+    }
     assertEquals("是", p2row.get(10));
     assertTrue(p2row.get(11).startsWith("脚本（Java-http-client"), p2row.get(11));
     assertTrue(List.of(p2row.get(12).split("、")).contains("容积率"), p2row.get(12));
     List<String> first = rows.stream().filter(r -> r.get(8).startsWith("郑经开规")).findFirst().orElseThrow();
     assertEquals("2027-03-01 23:59", first.get(1));
     assertEquals("否", first.get(10));
-    List<String> del = rows.stream().filter(r -> r.get(6).equals(p3)).findFirst().orElseThrow();
+    List<String> del = rows.stream().filter(r -> r.get(6).equals(named(p3, false))).findFirst().orElseThrow();
     assertEquals("删除", del.get(4));
     assertEquals("1→删除", del.get(7));
     assertEquals("2027-03-08 00:00", del.get(1));
     // what a deletion did to the other features it touched (the parcel's enterprises) is said
     for (List<String> r : rows) {
-      if (r.get(0).equals(del.get(0)) && !r.get(6).equals(p3)) {
+      if (r.get(0).equals(del.get(0)) && !r.get(6).equals(named(p3, false))) {
         assertEquals("删除（本要素：修改）", r.get(4), r.toString());
         assertTrue(r.get(7).matches("\\d+→\\d+"), r.toString());
       }
@@ -453,8 +478,9 @@ public class AuditRoutesTest {
     assertEquals("Change no.", enRows.get(0).get(0));
     assertEquals("Time (Beijing time)", enRows.get(0).get(1));
     assertEquals(1 + featureCount.get(ids.get("收回注销")), enRows.size());
-    List<String> enDel = enRows.stream().filter(r -> r.get(6).equals(p3)).findFirst().orElseThrow();
-    assertEquals(List.of("land officer", "delete", app.services.catalog.get("parcels").orElseThrow().titleEn(), p3,
+    assertEquals("Feature", enRows.get(0).get(6));
+    List<String> enDel = enRows.stream().filter(r -> r.get(6).equals(named(p3, true))).findFirst().orElseThrow();
+    assertEquals(List.of("land officer", "delete", app.services.catalog.get("parcels").orElseThrow().titleEn(), named(p3, true),
         "1→deleted"), enDel.subList(3, 8));
   }
 
@@ -463,7 +489,7 @@ public class AuditRoutesTest {
     List<List<String>> rows = csv(new String(app.bytes("/api/audit?format=csv&user=planner", admin).body(),
         StandardCharsets.UTF_8).substring(1));
     assertEquals(2, rows.size());
-    assertEquals(park, rows.get(1).get(6));
+    assertEquals(parkName, rows.get(1).get(6), "the park by its name, not " + park);
     List<List<String>> page = csv(new String(app.bytes("/api/audit?format=csv&limit=2&offset=1", admin).body(),
         StandardCharsets.UTF_8).substring(1));
     assertEquals(ids("").subList(1, 3).stream().map(String::valueOf).toList(),

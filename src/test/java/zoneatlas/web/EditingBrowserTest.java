@@ -156,7 +156,7 @@ class EditingBrowserTest {
 
       // select the parcel by clicking it
       clickFeature(b, "parcels", id);
-      waitTitle(b, "地块 " + id);
+      waitTitle(b, ParcelTitle.zh(id));
       waitVisible(b, "#tab-details [data-edit=split]").click();
       waitVisible(b, ".ze-bar");
 
@@ -181,7 +181,7 @@ class EditingBrowserTest {
       b.driver.findElement(By.cssSelector(".ze-bar [data-bar=split]")).click();
 
       // the parts are drawn at once and the first is shown
-      waitTitle(b, "地块 " + part1);
+      waitTitle(b, ParcelTitle.zh(part1));
       b.waitIdle();
       @SuppressWarnings("unchecked")
       List<String> drawn = (List<String>) b.js("return ZA.test.parcelIds()");
@@ -190,7 +190,7 @@ class EditingBrowserTest {
 
       // open the second part from the map and move it on in the land cycle through the form
       clickFeature(b, "parcels", part2);
-      waitTitle(b, "地块 " + part2);
+      waitTitle(b, ParcelTitle.zh(part2));
       waitVisible(b, "#tab-details [data-edit=form]").click();
       WebElement statusEl = waitVisible(b, ".ze-form [data-field=status] select");
       Select status = new Select(statusEl);
@@ -216,7 +216,7 @@ class EditingBrowserTest {
       String split = items.get(1).getText();
       assertTrue(newest.startsWith("修改") && newest.contains("第 2 版") && newest.contains("土地状态") && newest.contains("land_officer（土地管理人员）")
           && newest.contains("已核对版本") && newest.contains(STATUS_REASON), newest);
-      assertTrue(split.startsWith("分割") && split.contains("第 1 版") && split.contains("由地块 " + id + " 分割产生") && split.contains(SPLIT_REASON), split);
+      assertTrue(split.startsWith("分割") && split.contains("第 1 版") && split.contains("由" + ParcelTitle.zh(id) + "分割产生") && split.contains(SPLIT_REASON), split);
       assertTrue(newest.matches("(?s).*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}（北京时间）.*"), "time in Beijing time, as everywhere: " + newest);
       assertFalse(text.contains("status") || text.contains("update") || text.contains("split"), "no codes on the Chinese screen: " + text);
       // the card's attribute tables (the 亩均 section has one of its own)
@@ -252,7 +252,7 @@ class EditingBrowserTest {
       assertTrue(banner.startsWith("正在查看 ") && banner.contains("的地图") && banner.contains("回到现在"), banner);
       assertTrue(b.driver.getCurrentUrl().contains("t=") || waitUrlHas(b, "t="), "the moment is in the link");
       b.js("return ZA.selectFeature('parcels', arguments[0], {fit: false}).then(() => true)", id);
-      waitTitle(b, "地块 " + id);
+      waitTitle(b, ParcelTitle.zh(id));
       b.waitFor(Duration.ofSeconds(20), d -> d.findElements(By.cssSelector("#tab-details .ze-note")).isEmpty() ? null : true);
       assertEquals(List.of(), visibleEditButtons(b), "no editing on a map of an earlier moment");
       b.screenshot("edit-as-of.png");
@@ -297,7 +297,7 @@ class EditingBrowserTest {
       assertTrue(b.driver.findElements(By.cssSelector("#tab-details .ze-hist")).isEmpty(), "no history for a guest");
       assertFalse(b.driver.findElement(By.id("tab-btn-edit")).isDisplayed(), "no 编辑 tab for a guest");
       b.js("return ZA.selectFeature('parcels', arguments[0], {fit: false}).then(() => true)", id);
-      waitTitle(b, "地块 " + id);
+      waitTitle(b, ParcelTitle.zh(id));
       assertEquals(List.of(), visibleEditButtons(b), "a guest on a parcel");
       b.screenshot("edit-readonly-guest.png");
 
@@ -325,7 +325,7 @@ class EditingBrowserTest {
           .map(e -> e.getAttribute("data-collection")).distinct().toList();
       assertEquals(List.of("zones", "core-boards", "industrial-parks", "small-micro-parks", "infrastructure"), layers);
       b.js("return ZA.selectFeature('parcels', arguments[0], {fit: false}).then(() => true)", id);
-      waitTitle(b, "地块 " + id);
+      waitTitle(b, ParcelTitle.zh(id));
       // the parcel's history is there for a planner to read, its editing tools are not
       b.waitFor(Duration.ofSeconds(20), d -> d.findElements(By.cssSelector("#tab-details .ze-hist")).isEmpty() ? null : true);
       assertEquals(List.of(), visibleEditButtons(b), "a planner on a parcel");

@@ -71,7 +71,7 @@ class EfficiencyCardBrowserTest {
     new Actions(b.driver).moveToElement(map, p.get("x").intValue() - map.getSize().getWidth() / 2,
         p.get("y").intValue() - map.getSize().getHeight() / 2).click().perform();
     b.waitFor(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector("#tab-details .za-title")).stream()
-        .anyMatch(e -> e.getText().equals("地块 " + parcel)) ? true : null);
+        .anyMatch(e -> e.getText().equals(ParcelTitle.zh(parcel))) ? true : null);
     return b.waitFor(Duration.ofSeconds(20), d -> d.findElements(By.cssSelector("#tab-details .za-eff " + readyCss)).isEmpty()
         ? null : d.findElement(By.cssSelector("#tab-details .za-eff")));
   }

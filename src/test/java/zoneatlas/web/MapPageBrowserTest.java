@@ -189,9 +189,9 @@ class MapPageBrowserTest {
           p.get("y").intValue() - map.getSize().getHeight() / 2).click().perform();
       WebElement title = b.waitFor(Duration.ofSeconds(10), d -> {
         List<WebElement> t = d.findElements(By.cssSelector("#tab-details .za-title"));
-        return t.isEmpty() || !t.get(0).getText().contains(id) ? null : t.get(0);
+        return t.isEmpty() || !t.get(0).getText().equals(ParcelTitle.zh(id)) ? null : t.get(0);
       });
-      assertEquals("地块 " + id, title.getText());
+      assertEquals(ParcelTitle.zh(id), title.getText());
       String card = b.driver.findElement(By.id("tab-details")).getText();
       assertTrue(card.contains("合成数据") && card.contains("亩") && card.contains("公顷"), card);
       assertClean(b);
