@@ -79,6 +79,23 @@ final class Errors {
         }
       }
     });
+    // an Error (OutOfMemoryError, StackOverflowError...) passes the exception mappers, and Javalin
+    // then answers 500 with an empty body: the same JSON as any other failure (issue 15, found by
+    // RollbackContract). The write it broke was rolled back by Transactions.
+    cfg.router.javaLangErrorHandler((res, err) -> {
+      LOG.error("a request failed with an Error", err);
+      if (!res.isCommitted()) {
+        try {
+          res.resetBuffer();
+          res.setStatus(500);
+          res.setContentType("application/json");
+          res.getWriter().write(WebApp.body(500, "ServerError", "the server could not complete this request; the error is logged",
+              null));
+        } catch (java.io.IOException | IllegalStateException e) {
+          err.addSuppressed(e);
+        }
+      }
+    });
     // Javalin's own refusals (no such endpoint, a body too large) in the app's error document
     cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
       int status = e.getStatus();

@@ -93,6 +93,7 @@ public final class H2gisStore extends SqlStore {
     hc.setPassword("");
     hc.setMaximumPoolSize(poolSize);
     hc.setPoolName("h2gis");
+    hc.setExceptionOverrideClassName(SessionGone.class.getName());
     HikariDataSource ds = new HikariDataSource(hc);
     H2gisStore store = new H2gisStore(ds, timeoutSeconds, where, url);
     try {
@@ -252,6 +253,23 @@ public final class H2gisStore extends SqlStore {
 
     UnavailableException(String message, Throwable cause) {
       super(message, cause);
+    }
+  }
+
+  /**
+   * Tells the pool that an H2 connection whose session is gone (closed under the write, broken, or
+   * the database shut down) is dead. H2 reports it with its own codes, not SQLState class 08, so
+   * HikariCP would otherwise put it back and hand it to the next request, which fails too (issue
+   * 15, found by RollbackContract closing a connection mid-write).
+   */
+  public static final class SessionGone implements com.zaxxer.hikari.SQLExceptionOverride {
+    @java.lang.Override // the interface's enum is called Override too
+    public Override adjudicate(SQLException e) {
+      return switch (e.getErrorCode()) {
+        case org.h2.api.ErrorCode.OBJECT_CLOSED, org.h2.api.ErrorCode.CONNECTION_BROKEN_1,
+            org.h2.api.ErrorCode.DATABASE_IS_CLOSED, org.h2.api.ErrorCode.DATABASE_CALLED_AT_SHUTDOWN -> Override.MUST_EVICT;
+        default -> Override.CONTINUE_EVICT;
+      };
     }
   }
 }

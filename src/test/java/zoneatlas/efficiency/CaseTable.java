@@ -47,11 +47,43 @@ final class CaseTable {
         Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
         CSVParser p = CSVParser.parse(r, CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader()
             .setSkipHeaderRecord(true).get())) {
+      checkExpectations(p.getHeaderNames());
       List<Row> out = new ArrayList<>();
       for (CSVRecord rec : p) {
         out.add(new Row(rec.getParser().getCurrentLineNumber(), rec.toMap()));
       }
       return out;
+    }
+  }
+
+  /**
+   * The expect_ columns the test checks: status, land, one per indicator the engine computes, score,
+   * class, low-efficiency reasons, error.
+   */
+  static List<String> expectColumns() {
+    List<String> cols = new ArrayList<>(List.of("expect_status", "expect_land_mu"));
+    for (Indicator i : Indicator.values()) {
+      cols.add("expect_" + i.key);
+    }
+    cols.addAll(List.of("expect_score", "expect_class", "expect_low", "expect_error"));
+    return cols;
+  }
+
+  /**
+   * A misspelt or unknown expect_ column would be read by nobody and its cells silently pass; and an
+   * indicator without a column could never be checked. Both stop the table.
+   */
+  static void checkExpectations(List<String> header) {
+    List<String> known = expectColumns();
+    for (String h : header) {
+      if (h.startsWith("expect_") && !known.contains(h)) {
+        throw new IllegalStateException(FILE + ": unknown column " + h + "; the test checks " + known);
+      }
+    }
+    for (String k : known) {
+      if (!header.contains(k)) {
+        throw new IllegalStateException(FILE + ": no column " + k);
+      }
     }
   }
 

@@ -66,9 +66,7 @@ class EfficiencyCasesTest {
       assertEquals(r.get("expect_status"), e.status().name(), "status (" + e.statusNote() + ")");
     }
     number(r, "expect_land_mu", e.landMu());
-    for (Indicator i : List.of(Indicator.TAX_PER_MU, Indicator.REVENUE_PER_MU, Indicator.VALUE_ADDED_PER_MU,
-        Indicator.VALUE_ADDED_PER_TCE, Indicator.LABOUR_PRODUCTIVITY, Indicator.RND_INTENSITY,
-        Indicator.INVESTMENT_INTENSITY, Indicator.FAR, Indicator.COVERAGE)) {
+    for (Indicator i : Indicator.values()) {
       number(r, "expect_" + i.key, e.value(i));
     }
     number(r, "expect_score", e.score());
@@ -111,5 +109,27 @@ class EfficiencyCasesTest {
       assertTrue(rows.stream().anyMatch(r -> r.get("scheme").equals(s.id())), "no case uses scheme " + s.id());
     }
     assertTrue(rows.stream().anyMatch(r -> !r.get("expect_error").isEmpty()));
+    for (Indicator i : Indicator.values()) {
+      assertTrue(rows.stream().anyMatch(r -> !r.get("expect_" + i.key).isEmpty() && !r.get("expect_" + i.key).equals("-")),
+          "no case expects a value of " + i.key);
+    }
+    // the two-stage classes follow from the scores: every row of the Zhengzhou scheme has its score worked out by hand
+    List<CaseTable.Row> zz = rows.stream().filter(r -> r.get("scheme").equals("zhengzhou-two-stage")).toList();
+    assertFalse(zz.isEmpty());
+    for (CaseTable.Row r : zz) {
+      assertFalse(r.get("expect_score").isEmpty(), "cases.csv line " + r.line() + " (Zhengzhou two-stage) states no score");
+    }
+  }
+
+  @Test
+  void anExpectationColumnTheTestDoesNotKnowStopsTheTable() {
+    List<String> header = new ArrayList<>(CaseTable.expectColumns());
+    CaseTable.checkExpectations(header);
+    header.add("expect_tax_per_mou");
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> CaseTable.checkExpectations(header));
+    assertTrue(e.getMessage().contains("expect_tax_per_mou"), e.getMessage());
+    List<String> short1 = new ArrayList<>(CaseTable.expectColumns());
+    short1.remove("expect_revenue_per_tce");
+    assertThrows(IllegalStateException.class, () -> CaseTable.checkExpectations(short1));
   }
 }
