@@ -98,6 +98,19 @@ class TokenRevocationTest {
   }
 
   @Test
+  void logoutWithABearerTokenAndAnotherSessionsCookieEndsBoth() throws Exception {
+    try (SqlStore store = TestStores.freshH2(); TestServer s = new TestServer(store, Map.of())) {
+      String bearer = token(s, "planner");
+      String fromCookie = token(s, "admin");
+      HttpResponse<String> out = s.request("POST", "/api/logout", null, bearer, "Cookie", Auth.COOKIE + "=" + fromCookie,
+          "Origin", s.base(), "Sec-Fetch-Site", "same-origin");
+      assertEquals(204, out.statusCode(), out.body());
+      assertEquals("anonymous", role(s, bearer), "the bearer token ended");
+      assertEquals("anonymous", role(s, fromCookie), "the cookie's token ended too");
+    }
+  }
+
+  @Test
   void aNewPasswordInTheConfigurationEndsTheTokensIssuedUnderTheOldOne() throws Exception {
     String newHash = Passwords.hash("a-new-password-2");
     try (SqlStore store = TestStores.freshH2();
