@@ -209,7 +209,8 @@ function withoutKind(label, kind) {
   if (!k) return l;
   const dot = l.indexOf(' · ');
   const head = dot > 0 ? l.slice(0, dot).toLowerCase() : '';
-  if (head && (head === k || k.endsWith(head) || head.endsWith(k))) return l.slice(dot + 3);
+  // a head with a number is a name (新乡经开区 000123 号地块), never the kind alone
+  if (head && !/\d/.test(head) && (head === k || k.endsWith(head) || head.endsWith(k))) return l.slice(dot + 3);
   const sp = l.indexOf(' ');
   if (sp > 0 && l.slice(0, sp).toLowerCase() === k) return l.slice(sp + 1).replace(/^·\s*/, '');
   return l;

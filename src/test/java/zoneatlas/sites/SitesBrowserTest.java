@@ -143,7 +143,10 @@ class SitesBrowserTest {
     clickMapAt(lon, lat);
     waitFor("document.querySelector('.za-sites-body .za-sites-list li')", 30);
     String first = (String) js("return document.querySelector('.za-sites-body .za-sites-list li').textContent");
-    assertTrue(first.contains(topSite.path("id").asText()), first);
+    // named as readers name it, by its number (000123 号地块), not by its system id
+    String number = topSite.path("id").asText().replaceFirst("^P-[A-Za-z0-9]+-", "");
+    assertTrue(first.contains(number + " 号地块") && first.contains("亩"), first);
+    assertFalse(first.contains(topSite.path("id").asText()), first);
     assertEquals(null, js("return ZA.selected"), "the pick did not select a feature");
     assertEquals(List.of(), consoleErrors());
   }
