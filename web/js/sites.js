@@ -228,13 +228,8 @@ function num(v, d = 2) {
   return Number(v).toLocaleString(zh() ? 'zh-CN' : 'en-US', { maximumFractionDigits: d, minimumFractionDigits: 0 });
 }
 
-/** A parcel as readers name it, its zone and number, as the server's Labels.parcelName does. */
-function parcelLabel(id, zone) {
-  const m = /^P-([A-Za-z0-9]+)-(N?[0-9]+)$/.exec(id);
-  const z = zone ? ZA.i18n.value('zone', zone) : '';
-  if (!m) return (z ? z + ' ' : '') + (zh() ? '地块 ' : 'parcel ') + id;
-  return zh() ? (z ? z + ' ' : '') + m[2] + ' 号地块' : (z ? z + ' ' : '') + 'parcel ' + m[2];
-}
+/** A parcel as readers name it, its zone and number (one rule for every panel: i18n.parcelName). */
+const parcelLabel = (id, zone) => ZA.i18n.parcelName(id, zone);
 
 function dist(m) {
   if (m === null || m === undefined) return '—';
