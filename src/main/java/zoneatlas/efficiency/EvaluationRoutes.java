@@ -87,6 +87,7 @@ public final class EvaluationRoutes implements RouteModule {
           str(b, "code"), str(b, "note")));
     });
     r.delete("/api/efficiency/items", ctx -> {
+      Evaluations.officer(s.auth.principal(ctx).role());
       Params.onlyKnown(ctx, Set.of("enterprise", "year", "code"), k -> false);
       ctx.json(s.evaluations.removeItem(change(ctx, "evaluation-item-remove"), Params.one(ctx, "enterprise"),
           Params.integer(ctx, "year", 0, 1900, 2200, false), Params.one(ctx, "code")));
@@ -97,7 +98,13 @@ public final class EvaluationRoutes implements RouteModule {
     return Writes.change(ctx, s.auth, s.edits.clock(), op, Evaluations.COLLECTION, null);
   }
 
-  private static JsonNode body(Context ctx, String... fields) {
+  /** Who may write is settled before the body is read: a guest learns nothing of what a valid body holds. */
+  private JsonNode body(Context ctx, String... fields) {
+    Evaluations.officer(s.auth.principal(ctx).role());
+    return bodyOf(ctx, fields);
+  }
+
+  private static JsonNode bodyOf(Context ctx, String... fields) {
     Params.onlyKnown(ctx, Set.of(), k -> false);
     JsonNode b = JsonBody.object(ctx, JsonBody.PLAIN);
     Set<String> ok = Set.of(fields);

@@ -673,7 +673,12 @@ public final class Evaluations {
     return zone;
   }
 
-  private static void officer(Role role) {
+  /** 401 for a guest (who may sign in), 403 for a role that may not: the same answers as every other write. */
+  static void officer(Role role) {
+    if (role == Role.anonymous) {
+      throw new ApiError(401, "Unauthorized", null, "the annual evaluation is run by land officers and administrators: sign in",
+          Map.of("description_zh", "年度评价由国土（自然资源）部门人员和管理员办理，请先登录"));
+    }
     if (!role.seesConfidential()) {
       throw new ApiError(403, "Forbidden", null, "the annual evaluation is run by land officers and administrators",
           Map.of("description_zh", "年度评价由国土（自然资源）部门人员和管理员办理，请以相应身份登录"));

@@ -61,7 +61,21 @@ public final class Pinyin {
     return out;
   }
 
+  /**
+   * Readings already looked up: pinyin4j formats each lookup through regular expressions, which made
+   * reading the characters most of the search index's build; names share a few thousand characters.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<Character, List<String>> READINGS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   static List<String> readings(char c) {
+    if (c < 128) {
+      return lookUp(c);
+    }
+    return READINGS.computeIfAbsent(c, Pinyin::lookUp);
+  }
+
+  private static List<String> lookUp(char c) {
     String[] r;
     try {
       r = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);

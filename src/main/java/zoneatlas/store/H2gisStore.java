@@ -129,6 +129,14 @@ public final class H2gisStore extends SqlStore {
     return "jdbc:h2:file:" + base + SETTINGS + (durable ? DURABLE : "");
   }
 
+  /** Rewrites a closed file database without its free space (what a file shipped in the jar should be). */
+  public static void compact(String path) throws SQLException {
+    try (Connection c = connectFile(path, true, false);
+        Statement s = c.createStatement()) {
+      s.execute("SHUTDOWN COMPACT");
+    }
+  }
+
   /**
    * A plain connection to a file database ({@link Backup} works on the file directly, without a
    * pool, the functions or the schema).

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zoneatlas.config.Config;
+import zoneatlas.demo.DemoImage;
 import zoneatlas.demo.DemoLoader;
 
 /** Picks the store the configuration asks for: PostGIS when {@code db.url} is set, else embedded. */
@@ -48,6 +49,15 @@ public final class Stores {
    */
   public static SqlStore openForServer(Config c) throws SQLException {
     long t0 = System.nanoTime();
+    boolean image = false;
+    if (c.get("db.url").isBlank() && !H2gisStore.isMemory(c.get("embedded.path")) && c.bool("demo.load")) {
+      try {
+        image = DemoImage.install(H2gisStore.file(c.get("embedded.path")), c.longValue("demo.seed"));
+      } catch (java.io.IOException e) {
+        // generating the data is slower but as good: say why and go on
+        LOG.warn("demo data image not installed ({}): generating the demo data instead", e.toString());
+      }
+    }
     SqlStore store = open(c);
     LOG.info("store: {} (db.url from {}, embedded.path from {})", store.description(), c.origin("db.url"),
         c.origin("embedded.path"));
@@ -55,6 +65,8 @@ public final class Stores {
       boolean empty = DemoLoader.isEmpty(store);
       if (c.bool("demo.load") && empty) {
         DemoLoader.load(store, c.longValue("demo.seed"));
+      } else if (image) {
+        LOG.info("demo data (seed {}) installed from the database image built with the jar", c.longValue("demo.seed"));
       } else if (!empty) {
         LOG.info("store holds data already: demo data not loaded");
       }

@@ -509,37 +509,91 @@ abstract class ConfidentialityMatrixContract {
   // ---------------------------------------------------------------------------------------------
   // the table is complete
 
-  /** Every GET route the app registers is a row of the table or exempt with a reason; no row names a route that is gone. */
+  /**
+   * Every route the app registers, whatever its method, is a row of the table, a write of it, or an
+   * exempt GET with a reason; no row names a route that is gone. OPTIONS and HEAD answer headers only.
+   */
   @Test
-  void everyGetRouteIsInTheTable() {
+  void everyRouteIsInTheTable() {
     Set<String> registered = new TreeSet<>();
     server.app.unsafe.internalRouter.allHttpHandlers().forEach(e -> {
+      HandlerType m = e.endpoint.method;
       // the landing page is a before-handler on "/" (the map page answers browsers there)
-      boolean answers = e.endpoint.method == HandlerType.GET
-          || (e.endpoint.method == HandlerType.BEFORE && !e.endpoint.path.contains("*"));
-      if (answers) {
-        registered.add(e.endpoint.path);
+      if (m == HandlerType.BEFORE && !e.endpoint.path.contains("*")) {
+        registered.add("GET " + e.endpoint.path);
+      } else if (m.isHttpMethod() && m != HandlerType.OPTIONS && m != HandlerType.HEAD) {
+        registered.add(m.name() + " " + e.endpoint.path);
       }
     });
-    assertTrue(registered.size() > 30, "routes read from the router: " + registered);
-    Set<String> table = new TreeSet<>(ConfidentialityTable.EXEMPT.keySet());
-    for (Output o : ConfidentialityTable.OUTPUTS) {
-      if (o.method().equals("GET")) {
-        table.add(o.template());
-      }
-    }
+    assertTrue(registered.size() > 50, "routes read from the router: " + registered);
+    assertTrue(registered.stream().anyMatch(r -> r.startsWith("PATCH ")), "writes read from the router: " + registered);
+    Set<String> table = new TreeSet<>();
+    ConfidentialityTable.EXEMPT.keySet().forEach(k -> table.add("GET " + k));
+    ConfidentialityTable.OUTPUTS.forEach(o -> table.add(o.method() + " " + o.template()));
+    ConfidentialityTable.WRITES.forEach(w -> table.add(w.method() + " " + w.template()));
     Set<String> missing = new TreeSet<>(registered);
     missing.removeAll(table);
-    assertEquals(Set.of(), missing, "GET routes not in ConfidentialityTable (add a row, or an exemption with its reason)");
+    assertEquals(Set.of(), missing,
+        "routes not in ConfidentialityTable (add an output, a write with who may call it, or an exemption with its reason)");
     Set<String> gone = new TreeSet<>(table);
     gone.removeAll(registered);
     assertEquals(Set.of(), gone, "ConfidentialityTable names routes the app no longer has");
-    for (Output o : ConfidentialityTable.OUTPUTS) {
-      if (!o.method().equals("GET")) {
-        assertTrue(server.app.unsafe.internalRouter.allHttpHandlers().stream()
-            .anyMatch(e -> e.endpoint.method.name().equals(o.method()) && e.endpoint.path.equals(o.template())), o.name());
+  }
+
+  static Stream<ConfidentialityTable.Write> writes() {
+    return ConfidentialityTable.WRITES.stream();
+  }
+
+  /**
+   * Every role below a write's is refused (401 without a login, 403 with one) and nothing is
+   * written: no data version moves, no change is recorded, no row appears.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("writes")
+  void aWriteRefusesTheRolesBelowIt(ConfidentialityTable.Write w) throws Exception {
+    String before = writtenState();
+    int refused = 0;
+    for (Role role : ROLES) {
+      boolean allowed = switch (w.access()) {
+        case everyone -> true;
+        case planner -> role.atLeast(Role.planner);
+        case land_officer -> role.seesConfidential();
+        case admin -> role == Role.admin;
+      };
+      if (allowed) {
+        continue;
+      }
+      HttpResponse<byte[]> r = send(w.method(), fill(w.sample()), "{}", tokens.get(role));
+      int want = role == Role.anonymous ? 401 : 403;
+      assertEquals(want, r.statusCode(), w + " as " + role + ": " + new String(r.body(), StandardCharsets.UTF_8));
+      assertTrue(JSON.readTree(r.body()).isObject(), w + " as " + role + ": the refusal is a JSON document");
+      refused++;
+    }
+    assertEquals(w.access() == Access.everyone ? 0 : Role.valueOf(w.access().name()).ordinal(), refused, w + ": roles refused");
+    assertEquals(before, writtenState(), w + ": a refused write changed the database");
+  }
+
+  /** What a write leaves behind: the meta rows (data versions among them) and the rows of every table a write adds to. */
+  private String writtenState() throws Exception {
+    StringBuilder b = new StringBuilder();
+    try (Connection c = store.connection()) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT * FROM meta ORDER BY 1");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          b.append(rs.getString(1)).append('=').append(rs.getString(2)).append('\n');
+        }
+      }
+      for (String t : List.of("changes", "feature_changes", "parcels", "parcels_history", "enterprises",
+          "enterprises_history", "plan_features", "plan_features_history", "enterprise_figures", "evaluation_lists",
+          "evaluation_objections", "evaluation_decisions", "enterprise_items")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t);
+            ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          b.append(t).append(' ').append(rs.getLong(1)).append('\n');
+        }
       }
     }
+    return b.toString();
   }
 
   private static final Pattern ALLOWED = Pattern.compile("must be (?:one of )?(.+?)(?:, got '|$)");

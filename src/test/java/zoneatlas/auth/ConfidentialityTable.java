@@ -193,8 +193,63 @@ final class ConfidentialityTable {
       get("annual report", "/api/efficiency/report", "/api/efficiency/report?zone={Z}", "format", List.of("pdf", "xlsx"),
           Access.land_officer, EnumSet.of(Secret.figures, Secret.enterprise, Secret.low_class), ROLL_UPS),
       // administrators only
+      // a what-if scores every enterprise of the zone again: land officers only, like the per-enterprise classes
+      new Output("what-if", "POST", "/api/efficiency/whatif", "/api/efficiency/whatif", null, List.of("json"),
+          Access.land_officer, EnumSet.of(Secret.enterprise), ROLL_UPS, "{\"zone\":\"{Z}\",\"weights\":{\"tax_per_mu\":60}}",
+          null),
+      new Output("site finder (form)", "POST", "/api/sites/find", "/api/sites/find", null, List.of("json"), Access.everyone,
+          NOTHING, ROLL_UPS, "{\"zone\":\"{Z}\"}", null),
       get("audit", "/api/audit", "/api/audit", "format", TABLE, Access.admin, NOTHING, ROLL_UPS),
       get("backup", "/api/admin/backup", "/api/admin/backup", null, List.of("binary"), Access.admin, NOTHING, ROLL_UPS));
+
+  /**
+   * A route that changes data: who may call it (every role below is refused with 401 or 403 before
+   * anything is written) and why its answer holds nothing the caller may not see. Writes are not run
+   * as cells: they would change the fixture; the editing, evaluation and import tests run them.
+   */
+  record Write(String method, String template, String sample, Access access, String why) {
+    @Override
+    public String toString() {
+      return method + " " + sample;
+    }
+  }
+
+  private static final String FEATURE = "answers the feature as written: the layer catalog holds no figure column";
+
+  static final List<Write> WRITES = List.of(
+      new Write("POST", "/api/login", "/api/login", Access.everyone, "answers the caller's own token and role"),
+      new Write("POST", "/api/logout", "/api/logout", Access.everyone, "ends the caller's own session"),
+      new Write("POST", "/collections/{id}/items", "/collections/parcels/items", Access.land_officer, FEATURE),
+      new Write("POST", "/collections/{id}/items", "/collections/industrial-parks/items", Access.planner, FEATURE),
+      new Write("PUT", "/collections/{id}/items/{fid}", "/collections/parcels/items/{KP}", Access.land_officer, FEATURE),
+      new Write("PATCH", "/collections/{id}/items/{fid}", "/collections/parcels/items/{KP}", Access.land_officer, FEATURE),
+      new Write("PATCH", "/collections/{id}/items/{fid}", "/collections/enterprises/items/{K}", Access.land_officer, FEATURE),
+      new Write("PATCH", "/collections/{id}/items/{fid}", "/collections/industrial-parks/items/{P}", Access.planner, FEATURE),
+      new Write("DELETE", "/collections/{id}/items/{fid}", "/collections/parcels/items/{KP}", Access.land_officer,
+          "answers nothing (204)"),
+      new Write("POST", "/collections/{id}/items/{fid}/revert", "/collections/parcels/items/{KP}/revert",
+          Access.land_officer, FEATURE),
+      new Write("POST", "/collections/{id}/items/{fid}/split", "/collections/parcels/items/{KP}/split",
+          Access.land_officer, FEATURE),
+      new Write("POST", "/collections/{id}/items/{fid}/merge", "/collections/parcels/items/{KP}/merge",
+          Access.land_officer, FEATURE),
+      new Write("POST", "/api/efficiency/evaluation/notice", "/api/efficiency/evaluation/notice", Access.land_officer,
+          "answers the evaluation's state, which officers read in full anyway"),
+      new Write("POST", "/api/efficiency/evaluation/objections", "/api/efficiency/evaluation/objections",
+          Access.land_officer, "answers the objection recorded"),
+      new Write("POST", "/api/efficiency/evaluation/objections/{id}/decision",
+          "/api/efficiency/evaluation/objections/1/decision", Access.land_officer, "answers the decision recorded"),
+      new Write("POST", "/api/efficiency/evaluation/publish", "/api/efficiency/evaluation/publish", Access.land_officer,
+          "answers the published list's revision"),
+      new Write("POST", "/api/efficiency/evaluation/revisions", "/api/efficiency/evaluation/revisions",
+          Access.land_officer, "answers the revision recorded"),
+      new Write("POST", "/api/efficiency/items", "/api/efficiency/items", Access.land_officer, "answers the item recorded"),
+      new Write("DELETE", "/api/efficiency/items", "/api/efficiency/items?enterprise={K}&year=2024&code=x",
+          Access.land_officer, "answers the item removed"),
+      new Write("POST", "/api/imports/figures", "/api/imports/figures", Access.land_officer,
+          "answers the import's report: row counts and the rows refused, to the officer who sent them"),
+      new Write("POST", "/api/imports/parcels", "/api/imports/parcels", Access.admin,
+          "answers the import's report: counts and the features refused, to the administrator who sent them"));
 
   /** GET routes with no output of data a role could see more or less of, each with the reason. */
   static final Map<String, String> EXEMPT = Map.of(

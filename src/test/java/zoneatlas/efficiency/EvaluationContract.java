@@ -143,8 +143,9 @@ abstract class EvaluationContract {
   void onlyOfficersRunTheEvaluation() throws Exception {
     assertEquals("draft", ev.state(Role.anonymous, zone, scheme, year).get("state"));
     for (Role r : List.of(Role.anonymous, Role.prospect, Role.planner)) {
-      assertEquals(403, refused(() -> ev.notice(as(r, null), zone, scheme, year, null)).status, r.name());
-      assertEquals(403, refused(() -> ev.addItem(as(r, null), "x", year, "high_tech", null)).status, r.name());
+      int want = r == Role.anonymous ? 401 : 403;
+      assertEquals(want, refused(() -> ev.notice(as(r, null), zone, scheme, year, null)).status, r.name());
+      assertEquals(want, refused(() -> ev.addItem(as(r, null), "x", year, "high_tech", null)).status, r.name());
     }
     assertEquals("zone", refused(() -> ev.notice(as(Role.land_officer, null), null, scheme, year, null)).parameter);
     assertEquals("notice_from", refused(() -> ev.notice(as(Role.land_officer, null), zone, scheme, year,

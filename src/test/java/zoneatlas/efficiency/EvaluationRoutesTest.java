@@ -51,7 +51,9 @@ class EvaluationRoutesTest {
   void writesAreForOfficersAndBadFieldsAreNamed() throws Exception {
     String body = "{\"zone\":\"" + zone + "\"}";
     json(server.post("/api/efficiency/evaluation/notice", body, server.token("planner")), 403);
-    json(server.post("/api/efficiency/evaluation/notice", body, null), 403);
+    json(server.post("/api/efficiency/evaluation/notice", body, null), 401);
+    // who may write is answered before what the body lacks
+    json(server.post("/api/efficiency/items", "{}", server.token("planner")), 403);
     assertEquals("colour", json(server.post("/api/efficiency/evaluation/notice",
         "{\"zone\":\"" + zone + "\",\"colour\":1}", officer), 400).path("parameter").asText());
     assertEquals("notice_from", json(server.post("/api/efficiency/evaluation/notice",

@@ -209,6 +209,14 @@ abstract class RollbackContract {
           VERSION),
       new Write("patch a plan feature", RollbackContract::patchPlanFeature, CHANGE, At.of("UPDATE plan_features SET"),
           VERSION),
+      new Write("replace an enterprise (PUT)", RollbackContract::replaceEnterprise, CHANGE,
+          At.of("INSERT INTO enterprises_history"), VERSION),
+      new Write("delete an enterprise with land uses", RollbackContract::deleteEnterprise, CHANGE,
+          At.of("DELETE FROM enterprises"), VERSION),
+      new Write("replace a plan feature (PUT)", RollbackContract::replacePlanFeature, CHANGE,
+          At.of("INSERT INTO plan_features_history"), VERSION),
+      new Write("delete a plan feature", RollbackContract::deletePlanFeature, CHANGE, At.of("DELETE FROM plan_features"),
+          VERSION),
       new Write("import parcels (append)", RollbackContract::importAppend, CHANGE, At.of("INSERT INTO parcels \\("),
           SECOND_META),
       new Write("import parcels (replace-zone)", RollbackContract::importReplaceZone, CHANGE,
@@ -423,6 +431,47 @@ abstract class RollbackContract {
     String id = one("SELECT id FROM plan_features WHERE layer = 'industrial-parks' ORDER BY id LIMIT 1");
     return new Req("PATCH", "/collections/industrial-parks/items/" + enc(id), "{\"properties\":{\"name_en\":\"Renamed Park\"}}",
         admin, 200, "Content-Type", MERGE);
+  }
+
+  Req replaceEnterprise() throws Exception {
+    String id = one("SELECT enterprise_id FROM land_uses ORDER BY enterprise_id DESC LIMIT 1");
+    return replaced("enterprises", id, "name_en", "Replaced Co", officer);
+  }
+
+  Req deleteEnterprise() throws Exception {
+    // a firm of its own (demo firms have figures, which keep them): created, linked to free land
+    String land = parcel("status = 'available' AND id NOT IN (SELECT parcel_id FROM land_uses)");
+    HttpResponse<String> c = ok(createEnterpriseOn(land, "91410100MA9RBK456"));
+    String id = JSON.readTree(c.body()).path("id").asText();
+    return new Req("DELETE", "/collections/enterprises/items/" + enc(id), null, officer, 204, "If-Match",
+        etag("enterprises", id), "X-Change-Reason", enc("迁出"));
+  }
+
+  Req replacePlanFeature() throws Exception {
+    String id = one("SELECT id FROM plan_features WHERE layer = 'infrastructure' ORDER BY id LIMIT 1");
+    return replaced("infrastructure", id, "name_en", "Replaced Project", admin);
+  }
+
+  Req deletePlanFeature() throws Exception {
+    String id = one("SELECT id FROM plan_features WHERE layer = 'infrastructure' ORDER BY id DESC LIMIT 1");
+    return new Req("DELETE", "/collections/infrastructure/items/" + enc(id), null, admin, 204, "If-Match",
+        etag("infrastructure", id), "X-Change-Reason", enc("项目取消"));
+  }
+
+  /** A PUT of the feature as it is but one property, conditional on its ETag. */
+  Req replaced(String collection, String id, String property, String value, String token) throws Exception {
+    JsonNode f = item(collection, id);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) f.get("properties")).put(property, value);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) f).remove("links");
+    return new Req("PUT", "/collections/" + collection + "/items/" + enc(id), f.toString(), token, 200, "Content-Type",
+        GEOJSON, "If-Match", etag(collection, id));
+  }
+
+  Req createEnterpriseOn(String parcel, String usccStem) {
+    String uscc = usccStem + zoneatlas.demo.SynthUscc.checkChar(usccStem);
+    return new Req("POST", "/collections/enterprises/items", "{\"type\":\"Feature\",\"geometry\":null,\"properties\":{"
+        + "\"uscc\":\"" + uscc + "\",\"name_zh\":\"合成示例回滚企业\",\"land_uses\":[{\"parcel_id\":\"" + parcel
+        + "\",\"role\":\"owner\",\"share\":1}]}}", officer, 201, "Content-Type", GEOJSON, "X-Change-Reason", enc("新入驻"));
   }
 
   Req importAppend() throws Exception {
