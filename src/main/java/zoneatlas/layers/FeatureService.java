@@ -270,7 +270,7 @@ public final class FeatureService {
                 + " s", "57014");
           }
           lastId = rs.getString(1);
-          writeFeature(layer, rs, showConfidential, out, null, null, rawGeometry());
+          writeFeature(layer, rs, showConfidential, out, null, null);
           n++;
         }
       } catch (SQLException | IOException | RuntimeException e) {
@@ -326,7 +326,7 @@ public final class FeatureService {
         if (!rs.next()) {
           return false;
         }
-        writeFeature(layer, rs, showConfidential, out, propertyExtras, extras, rawGeometry());
+        writeFeature(layer, rs, showConfidential, out, propertyExtras, extras);
         return true;
       }
     }
@@ -381,7 +381,7 @@ public final class FeatureService {
           long end = rs.getLong(base + 4);
           Long endedBy = rs.wasNull() ? null : end;
           writeFeature(layer, rs, showConfidential, out, null,
-              g -> extras.write(g, version, from, changeId, to == null ? null : to.toInstant(), endedBy), rawGeometry());
+              g -> extras.write(g, version, from, changeId, to == null ? null : to.toInstant(), endedBy));
           n++;
         }
       }
@@ -410,35 +410,17 @@ public final class FeatureService {
   /** Which version of a feature a representation shows. */
   public record Stamp(String id, int version, java.time.Instant validFrom) {}
 
-  /**
-   * Whether the geometry's GeoJSON can be copied as the bytes the driver received: PostgreSQL's
-   * driver gives a text column's bytes as sent (UTF-8); H2's would read them as hexadecimal.
-   */
-  private boolean rawGeometry() {
-    return store.dialect() == Dialect.POSTGIS;
-  }
-
   private static void writeFeature(Layer layer, ResultSet rs, boolean showConfidential, JsonGenerator out,
-      FeatureExtras propertyExtras, FeatureExtras extras, boolean rawGeometry) throws SQLException, IOException {
+      FeatureExtras propertyExtras, FeatureExtras extras) throws SQLException, IOException {
     out.writeStartObject();
     out.writeStringField("type", "Feature");
     out.writeStringField("id", rs.getString(1));
     out.writeFieldName("geometry");
-    int g = layer.columns().size() + 2;
-    if (rawGeometry) {
-      byte[] geo = rs.getBytes(g);
-      if (geo == null) {
-        out.writeNull();
-      } else {
-        out.writeRawValue(new RawJson(geo));
-      }
+    String geo = rs.getString(layer.columns().size() + 2);
+    if (geo == null) {
+      out.writeNull();
     } else {
-      String geo = rs.getString(g);
-      if (geo == null) {
-        out.writeNull();
-      } else {
-        out.writeRawValue(geo);
-      }
+      out.writeRawValue(geo);
     }
     out.writeObjectFieldStart("properties");
     int i = 2;
