@@ -52,10 +52,32 @@ public final class H2gisStore extends SqlStore {
   private final String url;
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  /**
+   * The session that creates the schema, open as long as the store. H2 (2.4) binds a CHECK
+   * constraint with an IN list to the session that created it: once that session closes, every
+   * insert the constraint checks fails ("Check constraint invalid", the database "closed") until the
+   * database is opened again. A pooled session is closed at the pool's whim (its maximum lifetime,
+   * a connection found broken), so the schema is created here instead; a database opened again
+   * reads its constraints in H2's own system session.
+   */
+  private Connection schemaSession;
+
   private H2gisStore(HikariDataSource pool, int timeout, String where, String url) {
     super(Dialect.H2GIS, pool, timeout);
     this.where = where;
     this.url = url;
+  }
+
+  @Override
+  public void migrate() throws SQLException {
+    if (schemaSession == null) {
+      schemaSession = h2(url);
+    }
+    try (Statement s = schemaSession.createStatement()) {
+      for (String stmt : SqlFiles.statements(sql("schema"))) {
+        s.execute(stmt);
+      }
+    }
   }
 
   /**
@@ -241,6 +263,13 @@ public final class H2gisStore extends SqlStore {
       return;
     }
     super.close();
+    if (schemaSession != null) {
+      try {
+        schemaSession.close();
+      } catch (SQLException e) {
+        LOG.debug("closing the schema session of {}: {}", where, e.getMessage());
+      }
+    }
     try (Connection c = h2(url + ";IFEXISTS=TRUE");
         Statement s = c.createStatement()) {
       s.execute("SHUTDOWN");

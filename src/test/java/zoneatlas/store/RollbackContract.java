@@ -434,7 +434,10 @@ abstract class RollbackContract {
   }
 
   Req replaceEnterprise() throws Exception {
-    String id = one("SELECT enterprise_id FROM land_uses ORDER BY enterprise_id DESC LIMIT 1");
+    // through a parcel of its own, so no other path (the replace-zone import) changes it first
+    String p = parcel("status = 'in_use' AND id IN (SELECT parcel_id FROM land_uses)");
+    String id = one("SELECT enterprise_id FROM land_uses WHERE parcel_id = '" + p.replace("'", "''")
+        + "' ORDER BY enterprise_id LIMIT 1");
     return replaced("enterprises", id, "name_en", "Replaced Co", officer);
   }
 
