@@ -29,7 +29,8 @@ final class ParcelChecker {
   static final double AREA_TOLERANCE = 0.05;
   /** Larger than this (m²) is unusual for one parcel and worth a warning. */
   static final double LARGE_M2 = 5_000_000;
-  private static final Pattern YEAR = Pattern.compile("^\\s*(\\d{4})(?:\\D.*)?$");
+  /** Four digits, or the bare 0 DBF files write for "no year" (a numeric 0 reads as "0"). */
+  private static final Pattern YEAR = Pattern.compile("^\\s*(\\d{4}|0)(?:\\D.*)?$");
 
   /** A feature that passed its own checks, waiting for the store-wide ones. */
   static final class Candidate {

@@ -192,8 +192,8 @@ final class TableSource {
   }
 
   private static char delimiter(String text) {
-    int nl = text.indexOf('\n');
-    String first = nl < 0 ? text : text.substring(0, nl);
+    // the header's line: blank lines above it are skipped, as the reader skips them
+    String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
     char best = ',';
     long most = 0;
     for (char d : new char[] {',', ';', '\t', '|'}) {
