@@ -73,11 +73,7 @@ public final class H2gisStore extends SqlStore {
     if (schemaSession == null) {
       schemaSession = h2(url);
     }
-    try (Statement s = schemaSession.createStatement()) {
-      for (String stmt : SqlFiles.statements(sql("schema"))) {
-        s.execute(stmt);
-      }
-    }
+    createSchema(schemaSession);
   }
 
   /**

@@ -123,8 +123,14 @@ public abstract class SqlStore implements Store {
 
   /** Creates the tables and indexes if they are missing; safe to run at every start. */
   public void migrate() throws SQLException {
-    try (Connection c = connection();
-        Statement s = c.createStatement()) {
+    try (Connection c = connection()) {
+      createSchema(c);
+    }
+  }
+
+  /** Runs the dialect's schema file on {@code c}. */
+  protected void createSchema(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
       for (String stmt : SqlFiles.statements(sql("schema"))) {
         s.execute(stmt);
       }

@@ -455,12 +455,7 @@ abstract class ConfidentialityMatrixContract {
     Role role = cell.role();
     String path = request(o, cell.format());
     String where = cell + ": " + o.method() + " " + path;
-    boolean allowed = switch (o.access()) {
-      case everyone -> true;
-      case planner -> role.atLeast(Role.planner);
-      case land_officer -> role.seesConfidential();
-      case admin -> role == Role.admin;
-    };
+    boolean allowed = allowed(o.access(), role);
     HttpResponse<byte[]> r = send(o.method(), path, o.body() == null ? null : fill(o.body()), tokens.get(role));
     if (!allowed) {
       assertTrue(r.statusCode() == 401 || r.statusCode() == 403,
@@ -554,13 +549,7 @@ abstract class ConfidentialityMatrixContract {
     String before = writtenState();
     int refused = 0;
     for (Role role : ROLES) {
-      boolean allowed = switch (w.access()) {
-        case everyone -> true;
-        case planner -> role.atLeast(Role.planner);
-        case land_officer -> role.seesConfidential();
-        case admin -> role == Role.admin;
-      };
-      if (allowed) {
+      if (allowed(w.access(), role)) {
         continue;
       }
       HttpResponse<byte[]> r = send(w.method(), fill(w.sample()), "{}", tokens.get(role));
@@ -571,6 +560,16 @@ abstract class ConfidentialityMatrixContract {
     }
     assertEquals(w.access() == Access.everyone ? 0 : Role.valueOf(w.access().name()).ordinal(), refused, w + ": roles refused");
     assertEquals(before, writtenState(), w + ": a refused write changed the database");
+  }
+
+  /** Whether a role may call a route of this access at all. */
+  static boolean allowed(Access access, Role role) {
+    return switch (access) {
+      case everyone -> true;
+      case planner -> role.atLeast(Role.planner);
+      case land_officer -> role.seesConfidential();
+      case admin -> role == Role.admin;
+    };
   }
 
   /** What a write leaves behind: the meta rows (data versions among them) and the rows of every table a write adds to. */
