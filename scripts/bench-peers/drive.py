@@ -91,7 +91,7 @@ TILE_SQL = ("WITH env AS (SELECT ST_TileEnvelope({z}, {x}, {y}) AS tile, {q} AS 
             " CASE WHEN ST_Dimension(t.geom) = 2 THEN ST_AsMVTGeom(ST_Expand(ST_Transform(ST_PointOnSurface(t.geom), 3857),"
             " (ST_XMax(env.tile) - ST_XMin(env.tile)) / 4096), env.tile, 4096, 64, true) END) AS mvt_geom"
             " FROM parcels t, env WHERE t.geom && env.q AND ST_Intersects(t.geom, env.q) ORDER BY t.id)"
-            " SELECT ST_AsMVT(rows, 'parcels', 4096, 'mvt_geom', 'mvt_id') FROM rows WHERE mvt_geom IS NOT NULL"
+            " SELECT ST_AsMVT(rows, 'parcels', 4096, 'mvt_geom', 'mvt_id') FROM rows"
             ).format(z=z, x=tx, y=ty, q=tile_env)
 # the bare ST_AsMVT: the same tile, only the geometry clipped and encoded with the same properties
 BARE_TILE_SQL = ("WITH env AS (SELECT ST_TileEnvelope({z}, {x}, {y}) AS tile, {q} AS q),"

@@ -2,6 +2,7 @@ package zoneatlas.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,9 @@ public final class WebApp {
       cfg.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
       // a method a path does not take (DELETE /collections) is a 405 naming the ones it does, not a 404
       cfg.http.prefer405over404 = true;
+      // Javalin's own static file handler reads the files through the class loader, which has the jar
+      // open already; Jetty's mounts the whole jar as a zip file system per location, a second of start
+      cfg.resourceHandler(new JavalinStaticResourceHandler());
       // the map page: from web.dir when set (edit and reload), else from the jar
       String webDir = s.config.get("web.dir");
       if (!webDir.isBlank() && Files.isDirectory(Path.of(webDir))) {

@@ -6,6 +6,8 @@
 -- ST_AsMVTGeom snaps to the tile grid and drops detail under half a tile unit (per zoom); an area
 -- that collapses under that still shows, as a 2 x 2 unit square at a point on its surface.
 -- mvt_id: a stable integer feature id (52 bits of md5(id), exact in JavaScript); id stays a property.
+-- A row whose geometry is still NULL is left out by ST_AsMVT itself: a "WHERE mvt_geom IS NOT NULL"
+-- on the outer query would be pushed into the inlined CTE and clip every geometry twice (1.4x the time).
 WITH env AS (
   SELECT ST_TileEnvelope(?, ?, ?) AS tile,
          ST_Transform(ST_TileEnvelope(?, ?, ?, margin => ?), {srid}) AS q
@@ -22,4 +24,4 @@ rows AS (
   WHERE t.geom && env.q AND ST_Intersects(t.geom, env.q){layer_filter}
   ORDER BY t.id
 )
-SELECT ST_AsMVT(rows, ?, 4096, 'mvt_geom', 'mvt_id') FROM rows WHERE mvt_geom IS NOT NULL
+SELECT ST_AsMVT(rows, ?, 4096, 'mvt_geom', 'mvt_id') FROM rows
