@@ -66,9 +66,6 @@ public final class WebApp {
       cfg.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
       // a method a path does not take (DELETE /collections) is a 405 naming the ones it does, not a 404
       cfg.http.prefer405over404 = true;
-      // Javalin's own static file handler reads the files through the class loader, which has the jar
-      // open already; Jetty's mounts the whole jar as a zip file system per location, a second of start
-      cfg.resourceHandler(new JavalinStaticResourceHandler());
       // the map page: from web.dir when set (edit and reload), else from the jar
       String webDir = s.config.get("web.dir");
       if (!webDir.isBlank() && Files.isDirectory(Path.of(webDir))) {
@@ -78,6 +75,10 @@ public final class WebApp {
           sf.location = Location.EXTERNAL;
         });
       } else {
+        // from the jar, Javalin's own handler reads the files through the class loader, which has the
+        // jar open already; Jetty's mounts the whole jar as a zip file system per folder, a second of
+        // every start. (Javalin's handler does not find a folder's index.html outside the jar.)
+        cfg.resourceHandler(new JavalinStaticResourceHandler());
         cfg.staticFiles.add(sf -> {
           sf.hostedPath = "/";
           sf.directory = "/web";

@@ -54,6 +54,19 @@ class StaticFilesTest {
   }
 
   @Test
+  void theMapPageIsServedFromTheWebFolderWhenOneIsSet() throws Exception {
+    // web.dir: edit the page and reload, without building a jar
+    try (TestServer s = new TestServer(TestStores.h2(), java.util.Map.of("web.dir", "web"))) {
+      for (String path : List.of("/", "/index.html", "/js/app.js", "/webjars/leaflet/1.9.4/dist/leaflet.js")) {
+        HttpResponse<String> a = s.request("GET", path, null, null, "Accept", "text/html");
+        assertEquals(200, a.statusCode(), path);
+        assertFalse(a.body().isEmpty(), path);
+      }
+      assertTrue(s.request("GET", "/", null, null, "Accept", "text/html").body().contains("js/app.js"));
+    }
+  }
+
+  @Test
   void everyModuleThePageImportsIsFetchedFromThePageItself() throws Exception {
     // a module the page does not name is found only once the module importing it has arrived and
     // been parsed: each such level costs the first draw of the map a round trip
