@@ -127,8 +127,9 @@ public final class Pinyin {
     }
     int n = syl.size();
     int m = q.length();
-    // memo[t][k]: 0 unknown, 1 matches, 2 does not; t syllables used, k query letters consumed
-    byte[][] memo = new byte[n + 1][m + 1];
+    // memo[t * (m + 1) + k]: 0 unknown, 1 matches, 2 does not; t syllables used, k query letters
+    // consumed (one array: a search tries this on every name that holds the query's first letter)
+    byte[] memo = new byte[(n + 1) * (m + 1)];
     for (int start = 0; start < n; start++) {
       if (spells(syl, q, start, 0, memo)) {
         return start;
@@ -137,15 +138,16 @@ public final class Pinyin {
     return -1;
   }
 
-  private static boolean spells(List<List<String>> syl, String q, int t, int k, byte[][] memo) {
+  private static boolean spells(List<List<String>> syl, String q, int t, int k, byte[] memo) {
     if (k == q.length()) {
       return true;
     }
     if (t == syl.size()) {
       return false;
     }
-    if (memo[t][k] != 0) {
-      return memo[t][k] == 1;
+    int at = t * (q.length() + 1) + k;
+    if (memo[at] != 0) {
+      return memo[at] == 1;
     }
     boolean ok = false;
     for (String alt : syl.get(t)) {
@@ -153,14 +155,14 @@ public final class Pinyin {
         ok = true;
       } else if (alt.charAt(0) == q.charAt(k) && spells(syl, q, t + 1, k + 1, memo)) {
         ok = true;
-      } else if (alt.length() > q.length() - k && alt.startsWith(q.substring(k))) {
+      } else if (alt.length() > q.length() - k && alt.regionMatches(0, q, k, q.length() - k)) {
         ok = true;
       }
       if (ok) {
         break;
       }
     }
-    memo[t][k] = (byte) (ok ? 1 : 2);
+    memo[at] = (byte) (ok ? 1 : 2);
     return ok;
   }
 }

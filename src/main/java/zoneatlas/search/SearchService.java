@@ -56,7 +56,42 @@ public final class SearchService {
 
   /** One named thing, with its name's syllables for pinyin matching. */
   record Entry(String collection, String id, String nameZh, String nameEn, String kind, String zone, String park,
-      String uscc, double[] bbox, double[] point, List<List<String>> syllables) {}
+      String uscc, double[] bbox, double[] point, List<List<String>> syllables, Keys keys) {
+    Entry(String collection, String id, String nameZh, String nameEn, String kind, String zone, String park,
+        String uscc, double[] bbox, double[] point, List<List<String>> syllables) {
+      this(collection, id, nameZh, nameEn, kind, zone, park, uscc, bbox, point, syllables,
+          Keys.of(id, nameZh, nameEn, uscc, syllables));
+    }
+  }
+
+  /**
+   * An entry's names as every query compares them, worked out once per index: a city's 300,000
+   * names lower-cased and stripped of spaces at each keystroke took a second per search.
+   * {@code initials}: a bit per letter a syllable's reading can start with; a pinyin query can only
+   * match a name holding its first letter.
+   */
+  record Keys(String zh, String zhCompact, String en, String id, String uscc, long initials) {
+    static Keys of(String id, String nameZh, String nameEn, String uscc, List<List<String>> syllables) {
+      String zh = nameZh == null ? "" : nameZh.toLowerCase(Locale.ROOT);
+      long initials = 0;
+      for (List<String> readings : syllables) {
+        for (String r : readings) {
+          initials |= r.isEmpty() ? 0 : bit(r.charAt(0));
+        }
+      }
+      return new Keys(zh, zh.replaceAll("\\s+", ""), nameEn == null ? "" : nameEn.toLowerCase(Locale.ROOT),
+          id.toLowerCase(Locale.ROOT), uscc == null ? null : uscc.toLowerCase(Locale.ROOT), initials);
+    }
+
+    /** A letter or digit's own bit; anything else all bits (never a reason to skip). */
+    private static long bit(char c) {
+      return c >= 'a' && c <= 'z' ? 1L << (c - 'a') : c >= '0' && c <= '9' ? 1L << (26 + c - '0') : -1L;
+    }
+
+    boolean maySpell(String pinyin) {
+      return (initials & bit(pinyin.charAt(0))) != 0;
+    }
+  }
 
   public SearchService(Store store) {
     this.store = store;
@@ -77,25 +112,38 @@ public final class SearchService {
     String lower = query.toLowerCase(Locale.ROOT);
     String compact = lower.replaceAll("\\s+", "");
     String pinyin = Pinyin.normalizeQuery(query);
-    List<SearchHit> hits = new ArrayList<>();
+    // the best `limit` kept as they come (the worst of them on top), not every match sorted: a
+    // short query matches most of a city's names
+    java.util.PriorityQueue<SearchHit> best = new java.util.PriorityQueue<>(limit + 1, BEST_FIRST.reversed());
+    java.util.function.Consumer<SearchHit> keep = h -> {
+      if (best.size() < limit) {
+        best.add(h);
+      } else if (limit > 0 && BEST_FIRST.compare(h, best.peek()) < 0) {
+        best.poll();
+        best.add(h);
+      }
+    };
     for (Entry e : index().entries()) {
       if (!collections.contains(e.collection())) {
         continue;
       }
       SearchHit h = score(e, lower, compact, pinyin);
       if (h != null) {
-        hits.add(h);
+        keep.accept(h);
       }
     }
     if (collections.contains("parcels") && looksLikeParcelId(compact)) {
-      hits.addAll(parcels(compact, limit));
+      parcels(compact, limit).forEach(keep);
     }
-    hits.sort(Comparator.comparingInt(SearchHit::score).reversed()
-        .thenComparingInt(h -> COLLECTIONS.indexOf(h.collection()))
-        .thenComparingInt(h -> h.name_zh() == null ? 0 : h.name_zh().length())
-        .thenComparing(SearchHit::id));
-    return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
+    List<SearchHit> hits = new ArrayList<>(best);
+    hits.sort(BEST_FIRST);
+    return hits;
   }
+
+  private static final Comparator<SearchHit> BEST_FIRST = Comparator.comparingInt(SearchHit::score).reversed()
+      .thenComparingInt(h -> COLLECTIONS.indexOf(h.collection()))
+      .thenComparingInt(h -> h.name_zh() == null ? 0 : h.name_zh().length())
+      .thenComparing(SearchHit::id);
 
   /** Parcel ids are ASCII with digits; a Chinese word or a bare pinyin word is not worth a scan. */
   static boolean looksLikeParcelId(String compact) {
@@ -104,9 +152,10 @@ public final class SearchService {
 
   /** How well an entry matches; null when it does not. Higher is better. */
   static SearchHit score(Entry e, String lower, String compact, String pinyin) {
-    String zh = e.nameZh() == null ? "" : e.nameZh().toLowerCase(Locale.ROOT);
-    String en = e.nameEn() == null ? "" : e.nameEn().toLowerCase(Locale.ROOT);
-    String id = e.id().toLowerCase(Locale.ROOT);
+    Keys k = e.keys();
+    String zh = k.zh();
+    String en = k.en();
+    String id = k.id();
     int score = 0;
     String match = null;
     if (zh.equals(compact) || zh.equals(lower)) {
@@ -115,7 +164,7 @@ public final class SearchService {
     } else if (id.equals(compact)) {
       score = 100;
       match = "id";
-    } else if (e.uscc() != null && e.uscc().toLowerCase(Locale.ROOT).equals(compact)) {
+    } else if (k.uscc() != null && k.uscc().equals(compact)) {
       score = 100;
       match = "uscc";
     } else if (en.equals(lower)) {
@@ -124,7 +173,7 @@ public final class SearchService {
     } else if (!compact.isEmpty() && zh.startsWith(compact)) {
       score = 90;
       match = "name_zh";
-    } else if (!compact.isEmpty() && zh.replaceAll("\\s+", "").contains(compact)) {
+    } else if (!compact.isEmpty() && k.zhCompact().contains(compact)) {
       score = 80;
       match = "name_zh";
     } else if (en.startsWith(lower)) {
@@ -134,7 +183,7 @@ public final class SearchService {
       score = 72;
       match = "name_en";
     }
-    if (score < 70 && !pinyin.isEmpty()) {
+    if (score < 70 && !pinyin.isEmpty() && k.maySpell(pinyin)) {
       int at = Pinyin.match(e.syllables(), pinyin);
       if (at >= 0) {
         score = at == 0 ? 68 : 62;
@@ -149,8 +198,7 @@ public final class SearchService {
       score = 55;
       match = "id";
     }
-    if (score == 0 && e.uscc() != null && compact.length() >= 4
-        && e.uscc().toLowerCase(Locale.ROOT).startsWith(compact)) {
+    if (score == 0 && k.uscc() != null && compact.length() >= 4 && k.uscc().startsWith(compact)) {
       score = 55;
       match = "uscc";
     }
