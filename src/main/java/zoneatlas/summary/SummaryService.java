@@ -1,5 +1,7 @@
 package zoneatlas.summary;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +31,14 @@ public final class SummaryService {
       "small-micro-parks", "small_micro_parks");
 
   private final Store store;
+  /**
+   * Summaries by data version: a city zone's totals add up hundreds of thousands of parcels (2 s), and
+   * every detail card of it asks again. Keyed by the version read with them, so a write anywhere (which
+   * moves it, on every server) makes the next one fresh; the old entries are never asked for again.
+   */
+  private final Cache<Key, Summary> cache = Caffeine.newBuilder().maximumSize(2_000).build();
+
+  private record Key(String version, String collection, String id, boolean byOutline) {}
 
   public SummaryService(Store store) {
     this.store = store;
@@ -70,63 +80,85 @@ public final class SummaryService {
       throw new IllegalArgumentException("no summary for collection " + collection);
     }
     try (Connection c = store.readConnection()) {
-      Feature feature;
-      Geometry outline;
-      try (PreparedStatement ps = c.prepareStatement(store.sql("summary_feature"))) {
-        ps.setQueryTimeout(store.queryTimeoutSeconds());
-        ps.setString(1, collection);
-        ps.setString(2, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.empty();
-          }
-          Double m2 = number(rs, 7);
-          feature = new Feature(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), number(rs, 6),
-              m2 == null ? null : round(m2 / Geodesy.M2_PER_MU, 2), m2 == null ? null : round(m2 / 10_000, 2));
-          outline = store.dialect().readGeometry(rs, 9);
-        }
+      Key k = new Key(dataVersion(c), collection, id, byOutline);
+      Summary known = cache.getIfPresent(k);
+      if (known != null) {
+        return Optional.of(known);
       }
-      // a development zone's parcels carry its zone code; other outlines (the city's districts) match spatially
-      boolean spatial = collection.equals("zones") && (byOutline || !"development_zone".equals(feature.kind()));
-      String match = spatial ? suffix : collection.equals("zones") ? "zone_code" : suffix;
-      String key = collection.equals("zones") && !spatial ? feature.zone() : id;
-      Map<String, double[]> byUse = new LinkedHashMap<>();
-      Map<String, String> useNames = new LinkedHashMap<>();
-      Map<String, double[]> byStatus = new LinkedHashMap<>();
-      long count = 0;
-      double m2 = 0;
-      try (PreparedStatement ps = c.prepareStatement(store.sql("summary_parcels_" + match))) {
-        ps.setQueryTimeout(store.queryTimeoutSeconds());
-        bindMatch(ps, spatial, key, outline);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            String code = rs.getString(1);
-            long n = rs.getLong(4);
-            double a = rs.getDouble(5);
-            useNames.putIfAbsent(code, rs.getString(2));
-            add(byUse, code, n, a);
-            add(byStatus, rs.getString(3), n, a);
-            count += n;
-            m2 += a;
-          }
-        }
-      }
-      long enterprises;
-      try (PreparedStatement ps = c.prepareStatement(store.sql("summary_enterprises_" + match))) {
-        ps.setQueryTimeout(store.queryTimeoutSeconds());
-        bindMatch(ps, spatial, key, outline);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          enterprises = rs.getLong(1);
-        }
-      }
-      Totals totals = new Totals(count, round(m2, 1), round(m2 / Geodesy.M2_PER_MU, 2), round(m2 / 10_000, 2));
-      String method = spatial
-          ? "parcels whose point-on-surface lies inside the outline"
-          : "parcels attributed to this feature (parcels." + column(collection) + " = '" + key + "')";
-      return Optional.of(new Summary(collection, id, feature, totals, groups(byUse, useNames, m2),
-          groups(byStatus, null, m2), enterprises, true, method));
+      Optional<Summary> made = summarize(c, collection, id, byOutline, suffix);
+      made.ifPresent(m -> cache.put(k, m));
+      return made;
     }
+  }
+
+  private String dataVersion(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(store.sql("meta_value"))) {
+      ps.setQueryTimeout(store.queryTimeoutSeconds());
+      ps.setString(1, "data_version");
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : "0";
+      }
+    }
+  }
+
+  private Optional<Summary> summarize(Connection c, String collection, String id, boolean byOutline, String suffix)
+      throws SQLException {
+    Feature feature;
+    Geometry outline;
+    try (PreparedStatement ps = c.prepareStatement(store.sql("summary_feature"))) {
+      ps.setQueryTimeout(store.queryTimeoutSeconds());
+      ps.setString(1, collection);
+      ps.setString(2, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        Double m2 = number(rs, 7);
+        feature = new Feature(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), number(rs, 6),
+            m2 == null ? null : round(m2 / Geodesy.M2_PER_MU, 2), m2 == null ? null : round(m2 / 10_000, 2));
+        outline = store.dialect().readGeometry(rs, 9);
+      }
+    }
+    // a development zone's parcels carry its zone code; other outlines (the city's districts) match spatially
+    boolean spatial = collection.equals("zones") && (byOutline || !"development_zone".equals(feature.kind()));
+    String match = spatial ? suffix : collection.equals("zones") ? "zone_code" : suffix;
+    String key = collection.equals("zones") && !spatial ? feature.zone() : id;
+    Map<String, double[]> byUse = new LinkedHashMap<>();
+    Map<String, String> useNames = new LinkedHashMap<>();
+    Map<String, double[]> byStatus = new LinkedHashMap<>();
+    long count = 0;
+    double m2 = 0;
+    try (PreparedStatement ps = c.prepareStatement(store.sql("summary_parcels_" + match))) {
+      ps.setQueryTimeout(store.queryTimeoutSeconds());
+      bindMatch(ps, spatial, key, outline);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String code = rs.getString(1);
+          long n = rs.getLong(4);
+          double a = rs.getDouble(5);
+          useNames.putIfAbsent(code, rs.getString(2));
+          add(byUse, code, n, a);
+          add(byStatus, rs.getString(3), n, a);
+          count += n;
+          m2 += a;
+        }
+      }
+    }
+    long enterprises;
+    try (PreparedStatement ps = c.prepareStatement(store.sql("summary_enterprises_" + match))) {
+      ps.setQueryTimeout(store.queryTimeoutSeconds());
+      bindMatch(ps, spatial, key, outline);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        enterprises = rs.getLong(1);
+      }
+    }
+    Totals totals = new Totals(count, round(m2, 1), round(m2 / Geodesy.M2_PER_MU, 2), round(m2 / 10_000, 2));
+    String method = spatial
+        ? "parcels whose point-on-surface lies inside the outline"
+        : "parcels attributed to this feature (parcels." + column(collection) + " = '" + key + "')";
+    return Optional.of(new Summary(collection, id, feature, totals, groups(byUse, useNames, m2),
+        groups(byStatus, null, m2), enterprises, true, method));
   }
 
   private static String column(String collection) {
