@@ -31,6 +31,7 @@ public final class SearchService {
   public static final List<String> COLLECTIONS = List.of(
       "industrial-parks", "small-micro-parks", "core-boards", "zones", "infrastructure", "enterprises", "parcels");
 
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
   private final Store store;
   private volatile Index index;
   /** The first build, started with the server; null until {@link #startBuilding()}. */
@@ -79,7 +80,7 @@ public final class SearchService {
           initials |= r.isEmpty() ? 0 : bit(r.charAt(0));
         }
       }
-      return new Keys(zh, zh.replaceAll("\\s+", ""), nameEn == null ? "" : nameEn.toLowerCase(Locale.ROOT),
+      return new Keys(zh, SPACES.matcher(zh).replaceAll(""), nameEn == null ? "" : nameEn.toLowerCase(Locale.ROOT),
           id.toLowerCase(Locale.ROOT), uscc == null ? null : uscc.toLowerCase(Locale.ROOT), initials);
     }
 
@@ -110,7 +111,7 @@ public final class SearchService {
     }
     String query = q.strip();
     String lower = query.toLowerCase(Locale.ROOT);
-    String compact = lower.replaceAll("\\s+", "");
+    String compact = SPACES.matcher(lower).replaceAll("");
     String pinyin = Pinyin.normalizeQuery(query);
     // the best `limit` kept as they come (the worst of them on top), not every match sorted: a
     // short query matches most of a city's names
