@@ -10,9 +10,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zoneatlas.store.Store;
@@ -31,7 +34,7 @@ public final class SearchService {
   public static final List<String> COLLECTIONS = List.of(
       "industrial-parks", "small-micro-parks", "core-boards", "zones", "infrastructure", "enterprises", "parcels");
 
-  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private final Store store;
   private volatile Index index;
   /** The first build, started with the server; null until {@link #startBuilding()}. */
@@ -115,8 +118,8 @@ public final class SearchService {
     String pinyin = Pinyin.normalizeQuery(query);
     // the best `limit` kept as they come (the worst of them on top), not every match sorted: a
     // short query matches most of a city's names
-    java.util.PriorityQueue<SearchHit> best = new java.util.PriorityQueue<>(limit + 1, BEST_FIRST.reversed());
-    java.util.function.Consumer<SearchHit> keep = h -> {
+    PriorityQueue<SearchHit> best = new PriorityQueue<>(limit + 1, BEST_FIRST.reversed());
+    Consumer<SearchHit> keep = h -> {
       if (best.size() < limit) {
         best.add(h);
       } else if (limit > 0 && BEST_FIRST.compare(h, best.peek()) < 0) {
