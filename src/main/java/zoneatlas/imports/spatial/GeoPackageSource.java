@@ -53,7 +53,14 @@ final class GeoPackageSource {
       } else {
         table = tables.get(0);
       }
-      FeatureDao dao = gp.getFeatureDao(table);
+      FeatureDao dao;
+      try {
+        dao = gp.getFeatureDao(table);
+      } catch (RuntimeException e) {
+        // the library builds the layer's projection here and throws on a system it cannot build (EPSG code 0, unknown codes)
+        throw new ImportFailure("file", "file: cannot read the GeoPackage layer '" + table + "': " + e.getMessage(),
+            "无法读取 GeoPackage 图层“" + table + "”：其坐标系定义无法识别", e);
+      }
       String declared = declaredCrs(dao.getSrs());
       String geomColumn = dao.getGeometryColumnName();
       String pk = dao.getTable().getPkColumnName();

@@ -34,10 +34,11 @@ final class TextEncoding {
         return Charset.forName("Big5");
       }
       default -> {
-        if (s.matches("\\d{3,5}")) {
-          s = "CP" + s;
-        } else if (s.matches("8859\\d+")) {
+        // ArcGIS writes ISO-8859-n as 8859n (88591, 885915): test that before the bare code pages
+        if (s.matches("8859\\d+")) {
           s = "ISO-8859-" + s.substring(4);
+        } else if (s.matches("\\d{3,5}")) {
+          s = "CP" + s;
         }
         try {
           return Charset.forName(s);
