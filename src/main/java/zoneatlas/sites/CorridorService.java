@@ -76,7 +76,7 @@ final class CorridorService {
       }
       Geometry corridor = buffer(f.geom(), width);
       PreparedGeometry prep = PreparedGeometryFactory.prepare(corridor);
-      List<Parcel> list = new ArrayList<>();
+      List<Parcel> all = new ArrayList<>();
       Out.Grouper byStatus = new Out.Grouper();
       Out.Grouper byUse = new Out.Grouper();
       double[] sums = new double[2];
@@ -98,12 +98,13 @@ final class CorridorService {
         sums[1] += take;
         byStatus.add(p.status(), Labels.status(p.status()), p.areaM2(), take);
         byUse.add(p.landUseCode(), new Labels.Label(p.landUseName(), p.landUseCode()), p.areaM2(), take);
-        if (list.size() < limit) {
-          list.add(parcel(p, take));
-        }
+        // every parcel kept (at most the candidate limit) and cut after sorting: a cut list shows the
+        // largest takes, as its order says, not the first parcels read
+        all.add(parcel(p, take));
         return true;
       });
-      list.sort(java.util.Comparator.comparingDouble(Parcel::take_m2).reversed().thenComparing(Parcel::id));
+      all.sort(java.util.Comparator.comparingDouble(Parcel::take_m2).reversed().thenComparing(Parcel::id));
+      List<Parcel> list = all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
       double corridorM2 = Geodesy.areaM2(corridor);
       return new Result(Out.FeatureRef.of(f), Out.round(Geodesy.lengthM(f.geom()), 1), width, source,
           Out.round(corridorM2, 1), Out.mu(corridorM2), Out.geojson(corridor),

@@ -70,14 +70,17 @@ final class SiteMap {
         case "industrial-parks" -> "fill=\"#eef4ea\" stroke=\"#5b8c51\" stroke-width=\"1.2\"";
         default -> "fill=\"#f3efe2\" stroke=\"#a08c4a\" stroke-width=\"1\"";
       };
-      path(s, plane.project(r.geom()), xf, style, r.nameZh());
+      path(s, plane.project(r.geom()), xf, style, planName(r, en));
     }
     for (ParcelRow p : parcels) {
       if (p.id().equals(site.id())) {
         continue;
       }
+      // a neighbour's tooltip names it as a reader would, never by its system id
+      Labels.Label pn = Labels.parcelName(p.id(), p.zone());
+      Labels.Label st = Labels.status(p.status());
       path(s, plane.project(p.geom()), xf, "fill=\"" + STATUS_FILL.getOrDefault(p.status(), "#eee")
-          + "\" stroke=\"#8c8c8c\" stroke-width=\"0.6\"", p.id() + " " + Labels.status(p.status()).zh());
+          + "\" stroke=\"#8c8c8c\" stroke-width=\"0.6\"", en ? pn.en() + ", " + st.en() : pn.zh() + " " + st.zh());
     }
     for (PlanRow r : plan) {
       if (!r.layer().equals("infrastructure")) {
@@ -87,9 +90,9 @@ final class SiteMap {
       if (g.getDimension() == 0) {
         Coordinate c = xf.apply(g.getCoordinate());
         s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#1f5fa8\" stroke=\"#fff\" stroke-width=\"1.5\">"
-            + "<title>%s</title></circle>\n", c.x, c.y, esc(en ? r.nameEn() : r.nameZh())));
+            + "<title>%s</title></circle>\n", c.x, c.y, esc(planName(r, en))));
         s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#1f5fa8\">%s</text>\n",
-            c.x + 7, c.y + 4, esc(shorten(en ? r.nameEn() : r.nameZh(), en ? 28 : 16))));
+            c.x + 7, c.y + 4, esc(shorten(planName(r, en), en ? 28 : 16))));
       } else {
         String colour = switch (r.kind()) {
           case "rail_line", "metro_line" -> "#6b3fa0";
@@ -97,7 +100,7 @@ final class SiteMap {
           default -> "#c9a227";
         };
         path(s, g, xf, "fill=\"" + (g.getDimension() == 2 ? "#dfe9f5" : "none") + "\" stroke=\"" + colour
-            + "\" stroke-width=\"3\" stroke-linecap=\"round\" opacity=\"0.85\"", r.nameZh());
+            + "\" stroke-width=\"3\" stroke-linecap=\"round\" opacity=\"0.85\"", planName(r, en));
       }
     }
     Geometry sg = plane.project(site.geom());
@@ -137,6 +140,10 @@ final class SiteMap {
             + "<text x=\"%d\" y=\"%d\" font-size=\"11\">0</text><text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">%s</text></g>\n",
         x, y, px, x, y, px / 2, x, y - 4, x + px, y - 4,
         len >= 1000 ? StandardLand.fmt(len / 1000) + (en ? " km" : " 公里") : (int) len + (en ? " m" : " 米")));
+  }
+
+  private static String planName(PlanRow r, boolean en) {
+    return en && r.nameEn() != null ? r.nameEn() : r.nameZh();
   }
 
   private record Xf(double minX, double maxY, double k, double ox, double oy) {
