@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Geometry;
 import zoneatlas.geo.Geodesy;
+import zoneatlas.http.Caching;
 import zoneatlas.store.Store;
 
 /**
@@ -80,7 +81,7 @@ public final class SummaryService {
       throw new IllegalArgumentException("no summary for collection " + collection);
     }
     try (Connection c = store.readConnection()) {
-      Key k = new Key(dataVersion(c), collection, id, byOutline);
+      Key k = new Key(Caching.dataVersion(c), collection, id, byOutline);
       Summary known = cache.getIfPresent(k);
       if (known != null) {
         return Optional.of(known);
@@ -88,16 +89,6 @@ public final class SummaryService {
       Optional<Summary> made = summarize(c, collection, id, byOutline, suffix);
       made.ifPresent(m -> cache.put(k, m));
       return made;
-    }
-  }
-
-  private String dataVersion(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(store.sql("meta_value"))) {
-      ps.setQueryTimeout(store.queryTimeoutSeconds());
-      ps.setString(1, "data_version");
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getString(1) : "0";
-      }
     }
   }
 
