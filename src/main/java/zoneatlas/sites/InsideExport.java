@@ -3,6 +3,8 @@ package zoneatlas.sites;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -54,12 +56,17 @@ final class InsideExport {
   /** The CSV, UTF-8 with a byte-order mark so a Chinese Excel reads it. */
   static void csv(Context ctx, InsideService.Result r, String lang, Function<String, String[]> names, Instant now)
       throws Exception {
-    boolean en = "en".equals(lang);
     ctx.contentType("text/csv; charset=utf-8");
     ctx.header("Content-Disposition", Downloads.attachment(fileName(lang, now, "csv"), "inside-parcels_" + day(now) + ".csv"));
     ctx.header("X-Number-Matched", Long.toString(r.numberMatched()));
     ctx.header("X-Truncated", Boolean.toString(r.truncated()));
-    Writer w = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
+    writeCsv(ctx.outputStream(), r, lang, names);
+  }
+
+  static void writeCsv(OutputStream out, InsideService.Result r, String lang, Function<String, String[]> names)
+      throws IOException {
+    boolean en = "en".equals(lang);
+    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     w.write('\uFEFF');
     String[] header = COLUMNS.stream().map(c -> en ? c[2] : c[1]).toArray(String[]::new);
     try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").setHeader(header).get())) {
@@ -74,7 +81,12 @@ final class InsideExport {
       throws Exception {
     ctx.contentType("application/geo+json; charset=utf-8");
     ctx.header("Content-Disposition", Downloads.attachment(fileName(lang, now, "geojson"), "inside-parcels_" + day(now) + ".geojson"));
-    try (JsonGenerator g = JSON.createGenerator(ctx.outputStream())) {
+    writeGeoJson(ctx.outputStream(), r, lang, names);
+  }
+
+  static void writeGeoJson(OutputStream out, InsideService.Result r, String lang, Function<String, String[]> names)
+      throws IOException {
+    try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
       g.writeStringField("type", "FeatureCollection");
       g.writeNumberField("numberMatched", r.numberMatched());

@@ -226,8 +226,9 @@ final class InsideService {
 
   /**
    * Simple sums, not the official mu-efficiency evaluation: each enterprise's latest-year tax and
-   * revenue are apportioned to the selection by its land there (parcel mu × share) over all its
-   * land, then summed per group. Who sees what: anonymous and prospects only counts and land;
+   * revenue are apportioned to the selection by its land there over all its land, then summed per
+   * group. A link's land is the evaluation's (a tenant's share of the parcel, the owners the rest),
+   * so the firms on a parcel never hold more land than it has. Who sees what: anonymous and prospects only counts and land;
    * land officers and administrators the sums (of groups of at least {@value #MIN_GROUP}
    * enterprises) and the per-enterprise list. Planners get {@link #published} instead.
    */
@@ -240,7 +241,7 @@ final class InsideService {
         continue;
       }
       Ent e = ents.computeIfAbsent(r.enterpriseId(), k -> new Ent(r));
-      double mu = r.parcelMu() * r.share();
+      double mu = r.landMu();
       e.here += mu;
       e.byUse.merge(p.landUseCode(), mu, Double::sum);
       e.useNames.putIfAbsent(p.landUseCode(), p.landUseName());
@@ -279,9 +280,9 @@ final class InsideService {
         "Simple per-mu sums (apportioned by land area; not the official mu-efficiency evaluation)", access, accessZh, year, total,
         byUse, list,
         "enterprises owning or renting the selected parcels; each enterprise's latest-year tax and revenue (万元) are"
-            + " apportioned to the selection by its land there (parcel mu × share) over all its land; per mu = sum ÷ that"
+            + " apportioned to the selection by its land there (a tenant its leased share of the parcel, the owners what is not leased out) over all its land; per mu = sum ÷ that"
             + " land of the enterprises with figures; figures are synthetic",
-        "所选地块上的自有及租用企业；各企业最近一年的税收、营收（万元）按其在所选范围内的用地（地块亩数×份额）占其全部用地的比例计入；"
+        "所选地块上的自有及租用企业；各企业最近一年的税收、营收（万元）按其在所选范围内的用地（承租企业为租用份额，业主为未出租部分）占其全部用地的比例计入；"
             + "亩均值为合计除以有数据企业的这部分用地；数据为合成数据",
         null, null, null);
   }
