@@ -192,8 +192,9 @@ public final class EfficiencyCard {
     m.put("by_zh", Indicator.TAX_PER_MU.nameZh);
     m.put("by_en", Indicator.TAX_PER_MU.nameEn);
     double v = p.value(Indicator.TAX_PER_MU);
-    int[] park = {1, 0};
-    int[] zone = {1, 0};
+    // {parcels with a higher value, parcels with a value}: place() makes the first a rank
+    int[] park = {0, 0};
+    int[] zone = {0, 0};
     for (ParcelResult o : r.parcels) {
       double w = o.value(Indicator.TAX_PER_MU);
       if (!Double.isFinite(w) || o.enterprises() == 0) {

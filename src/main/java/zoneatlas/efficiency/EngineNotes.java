@@ -54,6 +54,11 @@ final class EngineNotes {
   }
 
   private static String itemsZh(String names) {
+    // an item's own name may hold ", " (a recorded exemption names one item): the whole first
+    String whole = ITEMS_ZH.get(names);
+    if (whole != null) {
+      return whole;
+    }
     List<String> out = new java.util.ArrayList<>();
     for (String n : names.split(", ")) {
       out.add(ITEMS_ZH.getOrDefault(n, n));

@@ -486,7 +486,9 @@ final class PdfLayout {
   /** Greedy wrapping at any character (Chinese has no spaces), keeping Latin words whole where they fit. */
   List<String> wrap(String s, float size, float max) throws IOException {
     List<String> out = new ArrayList<>();
-    for (String para : safe(s.replace("\r", "")).split("\n", -1)) {
+    // split before safe(), which drops control characters, the line feed among them
+    for (String text : s.replace("\r", "").split("\n", -1)) {
+      String para = safe(text);
       StringBuilder line = new StringBuilder();
       // widths add up glyph by glyph (no kerning), so the line's width is kept as it grows
       float lineWidth = 0;
