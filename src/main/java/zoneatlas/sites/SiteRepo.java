@@ -205,8 +205,8 @@ final class SiteRepo {
   }
 
   /** One enterprise's land use on a parcel with its latest-year figures (confidential). */
-  record LandFigure(String parcelId, String enterpriseId, String nameZh, String nameEn, String role, double share,
-      double parcelMu, Double enterpriseLandMu, Integer year, Double taxWan, Double revenueWan, double landMu) {}
+  record LandFigure(String parcelId, String enterpriseId, String nameZh, String nameEn, Double enterpriseLandMu,
+      Integer year, Double taxWan, Double revenueWan, double landMu) {}
 
   List<LandFigure> landFigures(Connection c, Geometry shape) throws SQLException {
     List<LandFigure> out = new ArrayList<>();
@@ -215,8 +215,8 @@ final class SiteRepo {
       dialect().bindGeometry(ps, 2, shape);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new LandFigure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getDouble(6), rs.getDouble(7), dbl(rs, 8), integer(rs, 9), dbl(rs, 10), dbl(rs, 11), rs.getDouble(12)));
+          out.add(new LandFigure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), dbl(rs, 5),
+              integer(rs, 6), dbl(rs, 7), dbl(rs, 8), rs.getDouble(9)));
         }
       }
     }

@@ -4,7 +4,7 @@
 -- (EfficiencyEngine): a tenant has its share of the parcel; the owners share what is not leased
 -- out, in proportion to their ownership shares, so a parcel's links never add up to more than
 -- the parcel. Parameters: the shape, twice.
-SELECT lu.parcel_id, lu.enterprise_id, e.name_zh, e.name_en, lu.role, lu.share, p.area_mu,
+SELECT lu.parcel_id, lu.enterprise_id, e.name_zh, e.name_en,
        (SELECT SUM(CASE WHEN l2.role = 'tenant' THEN p2.area_mu * l2.share
                         ELSE p2.area_mu * l2.share
                              * GREATEST(0, 1 - COALESCE((SELECT SUM(t.share) FROM land_uses t
